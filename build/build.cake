@@ -1,0 +1,58 @@
+// FashionBench pipeline. Targets order the work and call the `fashionbench` CLI; no logic lives here.
+//   ./build.sh --target=Report [--profile=smoke|quick|documented|extended] [--results=DIR] [--configuration=Release]
+// Every other --name=value argument listed in `cliArguments` is forwarded to the CLI verbs that take it.
+
+var target = Argument("target", "Report");
+var configuration = Argument("configuration", "Release");
+var profile = Argument("profile", "");
+var results = Argument("results", "results");
+
+var root = MakeAbsolute(Directory(".."));
+var solution = root.CombineWithFilePath("FashionBench.sln");
+var cliProject = root.CombineWithFilePath("src/Cli/FashionBench.Cli.csproj");
+var testResults = root.Combine("TestResults");
+
+// Options forwarded verbatim to the CLI (only when given), by verb.
+string Forward(params string[] names)
+{
+    var parts = new List<string>();
+    foreach (var name in names)
+        if (HasArgument(name)) parts.Add($"--{name} \"{Argument<string>(name)}\"");
+    return string.Join(" ", parts);
+}
+
+string Common(string defaultProfile) =>
+    $"--results \"{results}\" --profile {(profile == "" ? defaultProfile : profile)}";
+
+void Cli(string verb, string arguments)
+{
+    var exit = StartProcess("dotnet", new ProcessSettings {
+        Arguments = $"run --no-build --no-restore -c {configuration} --project \"{cliProject}\" -- {verb} {arguments}",
+        WorkingDirectory = root });
+    if (exit != 0) throw new CakeException(exit, $"fashionbench {verb} failed (exit {exit})");
+}
+
+Task("Clean").Does(() =>
+{
+    DotNetClean(solution.FullPath, new DotNetCleanSettings { Configuration = configuration });
+    CleanDirectory(testResults);
+});
+
+Task("Restore").Does(() => DotNetRestore(solution.FullPath));
+
+Task("Build").IsDependentOn("Restore").Does(() =>
+    DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration, NoRestore = true }));
+
+// Fast tests by default; --test-filter="..." overrides (CI adds the affordable slow categories).
+Task("Test").IsDependentOn("Build").Does(() =>
+{
+    var filter = Argument("test-filter", "TestCategory!=Slow&TestCategory!=Integration&TestCategory!=Cuda");
+    DotNetTest(solution.FullPath, new DotNetTestSettings {
+        Configuration = configuration, NoBuild = true, NoRestore = true, Filter = filter,
+        ResultsDirectory = testResults,
+        Loggers = new[] { "trx;LogFileName=tests.trx", "console;verbosity=normal" } });
+});
+
+Task("Data").IsDependentOn("Build").Does(() => Cli("data", Forward("data-dir", "mirror")));
+
+RunTarget(target);

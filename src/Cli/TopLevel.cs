@@ -1,0 +1,58 @@
+using System.CommandLine;
+using FashionBench.Harness;
+
+namespace FashionBench.Cli;
+
+/// <summary>
+/// Turns failures into exit codes: a <see cref="UserError"/> becomes one line on stderr (exit 2 unless it says
+/// otherwise); anything unexpected becomes a short message plus the path of a log with the full trace (exit 70).
+/// </summary>
+public static class TopLevel
+{
+    public const int Unexpected = 70;
+
+    public static int Run(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (Unwrap(e) is UserError user)
+        {
+            Console.Error.WriteLine($"error: {user.Message}");
+            return user.ExitCode;
+        }
+        catch (Exception e)
+        {
+            var log = WriteLog(args, e);
+            Console.Error.WriteLine($"error: unexpected {e.GetType().Name}: {FirstLine(e.Message)} (full trace: {log})");
+            return Unexpected;
+        }
+    }
+
+    static Exception Unwrap(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } agg ? Unwrap(agg.InnerExceptions[0])
+        : e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? Unwrap(inner)
+        : e;
+
+    static string FirstLine(string s) => s.Split('\n')[0].Trim();
+
+    // Logs go to <results>/logs/ when --results is given, else ./results/logs/.
+    static string WriteLog(string[] args, Exception e)
+    {
+        var results = "results";
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--results" && i + 1 < args.Length) results = args[i + 1];
+            else if (args[i].StartsWith("--results=", StringComparison.Ordinal)) results = args[i]["--results=".Length..];
+        }
+        var dir = Path.Combine(results, "logs");
+        try { Directory.CreateDirectory(dir); }
+        catch (IOException) { dir = Path.GetTempPath(); }
+        catch (UnauthorizedAccessException) { dir = Path.GetTempPath(); }
+        var path = Path.GetFullPath(Path.Combine(dir, $"crash-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log"));
+        File.WriteAllText(path, $"fashionbench {string.Join(' ', args)}\n{e}\n");
+        return path;
+    }
+}

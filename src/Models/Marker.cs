@@ -1,0 +1,1 @@
+namespace FashionBench.Models; public static class Marker {}
