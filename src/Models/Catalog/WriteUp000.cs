@@ -1,0 +1,64 @@
+using static FashionBench.Models.Catalog.Blocks;
+
+namespace FashionBench.Models.Catalog;
+
+/// <summary>000: SE-CNN (Exercise 1) and its residual version (Exercise 2), Fashion-MNIST, Keras-style recipe.</summary>
+static class WriteUp000
+{
+    const string File = "000_499813ff72875747.txt";
+
+    // Conv → ReLU → BN → SE → 2×2 max-pool ("Conv Layer: 32 filters, 3x3, ReLU. Batch Normalization: after Conv").
+    static Layer[] Block(int channels, int dilation) =>
+        [.. ConvActBn(channels, 3, padding: dilation, dilation: dilation), new SqueezeExcite(16)];
+
+    static Layer[] Head => [new GlobalAvgPool(), new Flatten(), new Dense(128), Act.Relu, new Dropout(0.5), new Dense(10)];
+
+    static readonly TrainingRecipe Recipe = new(
+        new OptimizerSpec(OptimizerKind.Adam, 1e-3),
+        new StepLr(5, 0.5),
+        BatchSize: 64,
+        Epochs: 20,
+        new AugmentationSpec(RotationDegrees: 15, Translate: 0.1, HorizontalFlip: true),
+        NormalizationSpec.DatasetStatistics,
+        ValidationFraction: 0.1,
+        new EarlyStoppingSpec(Patience: 5),
+        new DenseL2(1e-3));
+
+    static readonly Choice[] Choices =
+    [
+        new("padding", "'same' (1, or 2 for the dilated conv)", "not stated; keeps 28→14→7→3 through the three pools"),
+        new("SE reduction ratio", "16 (hidden 2/4/8)", "not stated; the ratio of the SE paper"),
+        new("learning rate", "1e-3, halved every 5 epochs", "Adam's default; 'reduced by half every 5 epochs' is stated"),
+        new("L2 strength", "λ = 1e-3 on Dense weights (Keras l2 semantics, λ·Σw²)", "not stated; the common Keras value"),
+        new("early stopping", "patience 5 on validation loss, best weights restored", "not stated; Keras EarlyStopping as usually configured"),
+        new("optional second FC layer", "omitted", "the layer order lists FC 128 → output only"),
+        new("softmax", "folded into the cross-entropy loss (logits out)", "same model; numerically stabler"),
+        ValidationHoldOut, AugmentationFill,
+    ];
+
+    public static IEnumerable<ModelSpec> Specs()
+    {
+        yield return new ModelSpec("se-cnn", "fashion-mnist", "SE-CNN (Exercise 1)", $"000 — Exercise 1 ({File})",
+            [.. Block(32, 1), Pool.Max2, .. Block(64, 1), Pool.Max2, .. Block(128, 2), Pool.Max2, .. Head],
+            Recipe,
+            new DocumentedResults
+            {
+                TestAccuracy = 0.9094, ValidationAccuracy = 0.9098, ValidationLoss = 0.2504,
+                Quote = "It achieved a final test accuracy of 90.94% with a validation accuracy of 90.98% at its peak.",
+            },
+            Choices, []);
+
+        yield return new ModelSpec("se-resnet", "fashion-mnist", "SE-CNN with residual connections (Exercise 2)",
+            $"000 — Exercise 2 ({File})",
+            [new Residual(Block(32, 1)), Pool.Max2, new Residual(Block(64, 1)), Pool.Max2, new Residual(Block(128, 2)), Pool.Max2, .. Head],
+            Recipe,
+            new DocumentedResults
+            {
+                TestAccuracy = 0.9262, ValidationAccuracy = 0.9247, ValidationLoss = 0.2117,
+                Quote = "The test accuracy for this model was 92.62% … validation accuracy reached 92.47% … validation loss 0.2117.",
+            },
+            [.. Choices, new("residual placement", "around each conv block (conv, ReLU, BN, SE), before its pool; 1×1 conv projection",
+                "'convolutional layers in the residual paths to match the dimensions'")],
+            [], Baseline: "se-cnn");
+    }
+}

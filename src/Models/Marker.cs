@@ -1,1 +1,0 @@
-namespace FashionBench.Models; public static class Marker {}

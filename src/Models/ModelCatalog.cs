@@ -1,0 +1,23 @@
+using System.IO.Enumeration;
+using FashionBench.Models.Catalog;
+
+namespace FashionBench.Models;
+
+/// <summary>Every documented model, in write-up order. Ids are stable: files, the CLI and the report use them.</summary>
+public static class ModelCatalog
+{
+    public static readonly IReadOnlyList<ModelSpec> All =
+    [
+        .. WriteUp000.Specs(), .. WriteUp001.Specs(), .. WriteUp002.Specs(), .. WriteUp003.Specs(), .. WriteUp004.Specs(),
+    ];
+
+    /// <summary>The default matrix: everything not marked extended-only.</summary>
+    public static IEnumerable<ModelSpec> Default => All.Where(s => !s.Extended);
+
+    public static ModelSpec? Find(string id) => All.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Specs whose id matches a glob (`*`, `?`; comma-separated alternatives), in catalogue order.</summary>
+    public static IReadOnlyList<ModelSpec> Match(string globs, IEnumerable<ModelSpec> from) =>
+        from.Where(s => globs.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Any(g => FileSystemName.MatchesSimpleExpression(g, s.Id, ignoreCase: true))).ToList();
+}

@@ -1,0 +1,28 @@
+namespace FashionBench.Models;
+
+/// <summary>A decision the write-up left open, what was chosen and why (listed in the report).</summary>
+public sealed record Choice(string What, string Chosen, string Reason);
+
+/// <summary>A documented model: everything needed to build, train and judge it, and where it comes from.</summary>
+/// <param name="Id">Stable catalogue id, e.g. "fashion-cnn/aug-dropout"; used in file names (with '/' → '_').</param>
+/// <param name="Dataset">"fashion-mnist" or "mnist".</param>
+/// <param name="Source">The write-up file and section, e.g. "002 — Main CNN Architecture".</param>
+/// <param name="Baseline">For an ablation, the id it is compared with (McNemar, report grouping); null otherwise.</param>
+/// <param name="Extended">True when only the `extended` profile trains it.</param>
+public sealed record ModelSpec(
+    string Id,
+    string Dataset,
+    string Title,
+    string Source,
+    IReadOnlyList<Layer> Layers,
+    TrainingRecipe Recipe,
+    DocumentedResults Documented,
+    IReadOnlyList<Choice> Choices,
+    IReadOnlyList<string> Contradictions,
+    string? Baseline = null,
+    bool Extended = false)
+{
+    /// <summary>The write-up number, "000" … "004", from the start of <see cref="Source"/>.</summary>
+    public string WriteUp => Source[..3];
+    public string FileName => Id.Replace('/', '_');
+}
