@@ -1,9 +1,22 @@
+using System.Text.Json.Serialization;
+
 namespace FashionBench.Models;
 
 /// <summary>
 /// The closed layer vocabulary a model spec is written in. Input channels and spatial sizes are never stated:
 /// they follow from the input shape (<see cref="Shape"/>), so a spec lists only what a write-up describes.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(Conv), "conv")]
+[JsonDerivedType(typeof(BatchNorm), "batchnorm")]
+[JsonDerivedType(typeof(Act), "act")]
+[JsonDerivedType(typeof(Pool), "pool")]
+[JsonDerivedType(typeof(GlobalAvgPool), "gap")]
+[JsonDerivedType(typeof(SqueezeExcite), "se")]
+[JsonDerivedType(typeof(Residual), "residual")]
+[JsonDerivedType(typeof(Flatten), "flatten")]
+[JsonDerivedType(typeof(Dense), "dense")]
+[JsonDerivedType(typeof(Dropout), "dropout")]
 public abstract record Layer;
 
 /// <summary>2-D convolution, square kernel. PyTorch semantics: explicit symmetric padding.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace FashionBench.Models;
 
 public enum OptimizerKind { Adam, Sgd }
@@ -7,6 +9,11 @@ public sealed record OptimizerSpec(OptimizerKind Kind, double LearningRate, doub
     double WeightDecay = 0);
 
 /// <summary>Learning-rate schedule. Exactly one kind; all are stepped by the trainer (see Harness.Training.Schedule).</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ConstantLr), "constant")]
+[JsonDerivedType(typeof(StepLr), "step")]
+[JsonDerivedType(typeof(ReduceOnPlateau), "plateau")]
+[JsonDerivedType(typeof(OneCycle), "onecycle")]
 public abstract record ScheduleSpec;
 
 /// <summary>No schedule: the optimiser's learning rate throughout.</summary>
@@ -30,7 +37,7 @@ public sealed record OneCycle(double MaxLr, double PctStart = 0.3, double DivFac
 public sealed record AugmentationSpec(double RotationDegrees = 0, double Translate = 0, int PadCrop = 0, bool HorizontalFlip = false)
 {
     public static readonly AugmentationSpec None = new();
-    public bool IsNone => this == None;
+    [JsonIgnore] public bool IsNone => this == None;
 }
 
 /// <summary>Keras-style L2 penalty λ·Σw² added to the loss, on the weights of the Dense layers only.</summary>

@@ -1,0 +1,61 @@
+using FashionBench.Cli.Options;
+using FashionBench.Harness;
+using FashionBench.Harness.Data;
+using FashionBench.Harness.Runs;
+using FashionBench.Harness.Training;
+using static TorchSharp.torch;
+
+namespace FashionBench.Cli.Commands;
+
+/// <summary>
+/// What every pipeline verb sets up the same way: the results lock, the run store, the torch device and thread count,
+/// and the dataset provider. Disposing releases the lock and the datasets.
+/// </summary>
+public sealed class PipelineSession : IDisposable
+{
+    readonly ResultsLock resultsLock;
+    readonly CachedDatasetProvider datasets;
+
+    public PipelineSettings Settings { get; }
+    public RunStore Store { get; }
+    public Device Device { get; }
+    public string RepoRoot { get; }
+
+    PipelineSession(PipelineSettings settings, ResultsLock resultsLock, Device device, string repoRoot)
+    {
+        Settings = settings;
+        this.resultsLock = resultsLock;
+        Device = device;
+        RepoRoot = repoRoot;
+        Store = new RunStore(settings.Results, settings.Profile.Name);
+        datasets = new CachedDatasetProvider(new DatasetAcquirer(DataSources.FromEnvironment(repoRoot, null, null),
+            DatasetAcquirer.CreateHttpClient(), Notice));
+    }
+
+    public static PipelineSession Open(PipelineSettings settings)
+    {
+        var device = DeviceSelector.Resolve(settings.Device, Notice);
+        set_num_threads(settings.Threads);
+        var repoRoot = Harness.RepoRoot.Find();
+        var store = new RunStore(settings.Results, settings.Profile.Name);
+        try
+        {
+            return new PipelineSession(settings, ResultsLock.Acquire(store.ProfileDir, TimeSpan.FromSeconds(5), Notice), device, repoRoot);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UserError($"--results: cannot write to '{settings.Results}' (permission denied)");
+        }
+    }
+
+    public RunExecutor Executor(IProgress<TrainingProgress>? progress, CancellationToken cancel) =>
+        new(Store, datasets, new ExecutionOptions(Device, Settings.Threads, RepoRoot, Notice, progress, cancel));
+
+    public static void Notice(string message) => Console.Error.WriteLine($"note: {message}");
+
+    public void Dispose()
+    {
+        datasets.Dispose();
+        resultsLock.Dispose();
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using FashionBench.Cli.Display;
+using FashionBench.Cli.Options;
+using FashionBench.Harness;
+using FashionBench.Harness.Runs;
+
+namespace FashionBench.Cli.Commands;
+
+/// <summary>`fashionbench train`: train (or reuse, or resume) every run of a profile's matrix, then write the aggregates.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var options = new PipelineOptions(Profile.Default);
+        var command = new Command("train", "Train every model of a profile (complete runs are reused, interrupted ones resumed)");
+        options.AddTo(command);
+        command.SetAction((parse, cancel) => Task.FromResult(Run(options.Read(parse), cancel)));
+        return command;
+    }
+
+    public static int Run(PipelineSettings settings, CancellationToken cancel)
+    {
+        using var session = PipelineSession.Open(settings);
+        var plan = RunMatrix.Plan(settings.Profile, settings.Models, settings.Seeds, settings.FirstSeed,
+            DeviceSelector.NameOf(session.Device), settings.Shard);
+        try
+        {
+            var (outcomes, _) = TrainingDisplay.Show(display =>
+                new TrainingPipeline(session.Store, session.Executor(display, cancel))
+                {
+                    Starting = display.Starting,
+                    Finished = display.Finished,
+                }.Run(plan));
+            var reused = outcomes.Count(o => o.Reused);
+            Console.WriteLine($"{outcomes.Count} run(s): {outcomes.Count - reused} trained, {reused} reused; " +
+                              $"tables in {session.Store.ProfileDir}");
+            return 0;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("interrupted: finished runs are kept and the current one resumes from its last epoch when you run the same command again");
+            return 130;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using FashionBench.Harness;
+using FashionBench.Harness.Runs;
+
+namespace FashionBench.Cli.Options;
+
+/// <summary>The options every pipeline verb shares (train, export, bench, report, regression), parsed once.</summary>
+public sealed class PipelineOptions
+{
+    public Option<string> Results { get; } = new("--results") { Description = "Results root folder", DefaultValueFactory = _ => "results" };
+    public Option<string> Profile { get; } = new("--profile") { Description = "smoke | quick | documented | extended" };
+    public Option<string?> Models { get; } = new("--models") { Description = "Model id glob(s), comma-separated (e.g. 'fashion-cnn/*')" };
+    public Option<int> Seeds { get; } = new("--seeds") { Description = "Seeds per model", DefaultValueFactory = _ => 1 };
+    public Option<long> FirstSeed { get; } = new("--first-seed") { Description = "The first seed; seeds are consecutive", DefaultValueFactory = _ => 1 };
+    public Option<string> Device { get; } = new("--device") { Description = "cpu | cuda | auto", DefaultValueFactory = _ => "cpu" };
+    public Option<int> Threads { get; } = new("--threads") { Description = "Intra-op threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<string> Shard { get; } = new("--shard") { Description = "Run only shard k of n (k/n)", DefaultValueFactory = _ => "1/1" };
+
+    readonly string defaultProfile;
+
+    public PipelineOptions(string defaultProfile) => this.defaultProfile = defaultProfile;
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Results, Profile, Models, Seeds, FirstSeed, Device, Threads, Shard })
+            command.Options.Add(option);
+    }
+
+    public PipelineSettings Read(ParseResult parse)
+    {
+        var threads = parse.GetValue(Threads);
+        if (threads <= 0) throw new UserError($"--threads: must be at least 1, got {threads}");
+        var device = parse.GetValue(Device)!;
+        if (!DeviceSelector.Names.Contains(device)) throw new UserError($"--device: unknown device '{device}' (use cpu, cuda or auto)");
+        var results = parse.GetValue(Results)!;
+        if (File.Exists(results)) throw new UserError($"--results: '{results}' is a file, not a folder");
+        return new PipelineSettings(
+            results,
+            Harness.Runs.Profile.Get(parse.GetValue(Profile) ?? defaultProfile),
+            parse.GetValue(Models),
+            parse.GetValue(Seeds),
+            parse.GetValue(FirstSeed),
+            device,
+            threads,
+            Harness.Runs.Shard.Parse(parse.GetValue(Shard)!));
+    }
+}
+
+/// <summary>The validated values of <see cref="PipelineOptions"/>.</summary>
+public sealed record PipelineSettings(string Results, Profile Profile, string? Models, int Seeds, long FirstSeed,
+    string Device, int Threads, Shard Shard);

@@ -1,0 +1,33 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace FashionBench.Harness.Csv;
+
+/// <summary>CSV in and out with CsvHelper: invariant culture, header row, atomic writes.</summary>
+public static class CsvFile
+{
+    static readonly CsvConfiguration Config = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
+
+    public static void Write<T>(string path, IEnumerable<T> rows) =>
+        AtomicFile.Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, leaveOpen: true);
+            using var csv = new CsvWriter(writer, Config);
+            csv.WriteRecords(rows);
+        });
+
+    public static List<T> Read<T>(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            using var csv = new CsvReader(reader, Config);
+            return csv.GetRecords<T>().ToList();
+        }
+        catch (CsvHelperException e)
+        {
+            throw new UserError($"{path}: not a valid {typeof(T).Name} table ({e.GetType().Name})");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using FashionBench.Harness.Csv;
+using FashionBench.Models;
+
+namespace FashionBench.Harness.Runs;
+
+/// <summary>
+/// The profile-level tables, rebuilt from every complete run folder (so shards merged into one folder, or runs
+/// from earlier invocations, all appear): runs.csv, per_class.csv and curves.csv.
+/// </summary>
+public static class Aggregates
+{
+    public static IReadOnlyList<RunRow> Write(RunStore store)
+    {
+        var ids = store.CompleteRuns();
+        var rows = ids.Select(id => Row(store.ReadMetrics(id))).OrderBy(r => CatalogOrder(r.Model)).ThenBy(r => r.Seed)
+            .ThenBy(r => r.Device, StringComparer.Ordinal).ToList();
+        CsvFile.Write(Path.Combine(store.ProfileDir, "runs.csv"), rows);
+        CsvFile.Write(Path.Combine(store.ProfileDir, "per_class.csv"),
+            rows.SelectMany(r => CsvFile.Read<PerClassRow>(store.FileOf(r.RunId, "per_class.csv"))));
+        CsvFile.Write(Path.Combine(store.ProfileDir, "curves.csv"),
+            rows.SelectMany(r => CsvFile.Read<CurveRow>(store.FileOf(r.RunId, "curves.csv"))));
+        return rows;
+    }
+
+    public static RunRow Row(RunMetrics m)
+    {
+        var documented = ModelCatalog.Find(m.Model)?.Documented ?? DocumentedResults.Nothing;
+        return new RunRow
+        {
+            RunId = m.RunId, Model = m.Model, Dataset = m.Dataset, Device = m.Device, Seed = m.Seed,
+            EpochsRun = m.EpochsRun, Params = m.Parameters, TestAccuracy = m.TestAccuracy, MacroF1 = m.MacroF1,
+            WeightedF1 = m.WeightedF1, TestLoss = m.TestLoss, DocumentedAccuracy = documented.TestAccuracy,
+            DocumentedF1 = documented.MacroF1,
+            DeltaPp = documented.TestAccuracy is { } d ? Math.Round((m.TestAccuracy - d) * 100, 4) : null,
+            EpochSecondsMedian = m.EpochSecondsMedian, TrainSeconds = m.TrainSeconds, PeakRssMb = m.PeakRssMb,
+            ConfigHash = m.ConfigHash,
+        };
+    }
+
+    static int CatalogOrder(string model)
+    {
+        var index = ModelCatalog.All.ToList().FindIndex(s => s.Id == model);
+        return index < 0 ? int.MaxValue : index;
+    }
+}

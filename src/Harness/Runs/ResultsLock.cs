@@ -1,0 +1,49 @@
+namespace FashionBench.Harness.Runs;
+
+/// <summary>
+/// An exclusive lock on a results folder for the life of a pipeline, so two pipelines never write the same runs.
+/// .NET takes an advisory flock for FileShare.None on Unix, which the OS releases if the holder dies.
+/// </summary>
+public sealed class ResultsLock : IDisposable
+{
+    public const string FileName = ".fashionbench.lock";
+    readonly FileStream stream;
+
+    ResultsLock(FileStream stream) => this.stream = stream;
+
+    /// <summary>Waits up to <paramref name="wait"/> for the lock; then fails with a message naming the folder and holder.</summary>
+    public static ResultsLock Acquire(string directory, TimeSpan wait, Action<string>? notice = null)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        var deadline = DateTime.UtcNow + wait;
+        var told = false;
+        while (true)
+        {
+            try
+            {
+                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                File.WriteAllText(path + ".owner", $"pid {Environment.ProcessId} since {DateTimeOffset.UtcNow:O}");
+                return new ResultsLock(stream);
+            }
+            catch (IOException)
+            {
+                if (DateTime.UtcNow >= deadline)
+                    throw new UserError($"{directory}: in use by another fashionbench pipeline ({Holder(path)}); " +
+                                        "wait for it to finish or use another --results folder");
+                if (!told) notice?.Invoke($"{directory} is in use by another pipeline ({Holder(path)}); waiting…");
+                told = true;
+                Thread.Sleep(250);
+            }
+        }
+    }
+
+    // The holder's pid sits beside the lock file: the locked file itself cannot be opened by others.
+    static string Holder(string path)
+    {
+        try { return File.ReadAllText(path + ".owner").Trim(); }
+        catch (IOException) { return "holder unknown"; }
+    }
+
+    public void Dispose() => stream.Dispose();
+}

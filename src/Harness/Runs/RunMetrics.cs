@@ -1,0 +1,42 @@
+using FashionBench.Harness.Evaluation;
+using FashionBench.Harness.Timing;
+
+namespace FashionBench.Harness.Runs;
+
+/// <summary>One run's measured results (metrics.json). Fractions, not percentages; seconds; megabytes.</summary>
+public sealed record RunMetrics(
+    string RunId,
+    string Model,
+    string Dataset,
+    string Device,
+    long Seed,
+    string Profile,
+    string ConfigHash,
+    int Threads,
+    int EpochsPlanned,
+    int EpochsRun,
+    bool StoppedEarly,
+    int BestEpoch,
+    long Parameters,
+    long ForwardFlops,
+    double TestAccuracy,
+    double TestLoss,
+    double MacroF1,
+    double WeightedF1,
+    double BestValidationAccuracy,
+    int BestValidationAccuracyEpoch,
+    bool ValidatesOnTest,
+    double EpochSecondsMedian,
+    double TrainSeconds,
+    double TrainImagesPerSecond,
+    double PeakRssMb,
+    double? SecondsTo90,
+    double? SecondsToDocumented,
+    IReadOnlyList<ClassMetrics> PerClass,
+    int[][] Confusion,
+    IReadOnlyList<string> ClassNames,
+    IReadOnlyList<DatasetChecksum> DatasetChecksums,
+    Provenance Provenance);
+
+/// <summary>A dataset file a run used, with the SHA-256 it was verified against.</summary>
+public sealed record DatasetChecksum(string Dataset, string File, string Sha256);

@@ -1,0 +1,27 @@
+using FashionBench.Harness.Csv;
+using FashionBench.Models;
+
+namespace FashionBench.Harness.Runs;
+
+/// <summary>Runs a planned matrix under the results lock, one run after another, then rebuilds the aggregates.</summary>
+public sealed class TrainingPipeline(RunStore store, RunExecutor executor)
+{
+    /// <summary>Called before each run with (position, total, spec, config), e.g. to update a progress display.</summary>
+    public Action<int, int, ModelSpec, RunConfig>? Starting { get; init; }
+    public Action<RunOutcome>? Finished { get; init; }
+
+    public (IReadOnlyList<RunOutcome> Outcomes, IReadOnlyList<RunRow> Table) Run(
+        IReadOnlyList<(ModelSpec Spec, RunConfig Config)> plan)
+    {
+        var outcomes = new List<RunOutcome>();
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var (spec, config) = plan[i];
+            Starting?.Invoke(i + 1, plan.Count, spec, config);
+            var outcome = executor.Execute(spec, config);
+            outcomes.Add(outcome);
+            Finished?.Invoke(outcome);
+        }
+        return (outcomes, Aggregates.Write(store));
+    }
+}

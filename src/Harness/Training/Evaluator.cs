@@ -1,0 +1,35 @@
+using static TorchSharp.torch;
+
+namespace FashionBench.Harness.Training;
+
+/// <summary>Evaluation-mode inference over a labelled set in large batches, without autograd.</summary>
+public static class Evaluator
+{
+    public const int BatchSize = 1000;
+
+    /// <summary>Images in [0,1]; normalised here with (mean, std) exactly as in training.</summary>
+    public static Evaluation Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, Tensor labels, double mean, double std)
+    {
+        model.eval();
+        using var _ = inference_mode();
+        var n = images.shape[0];
+        var predictions = new long[n];
+        var confidences = new float[n];
+        double lossSum = 0;
+        long correct = 0;
+        for (long start = 0; start < n; start += BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            var count = Math.Min(BatchSize, n - start);
+            var x = images.narrow(0, start, count).sub(mean).div(std);
+            var y = labels.narrow(0, start, count);
+            var logits = model.forward(x);                                             // [B, 10]
+            lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<float>();
+            var (confidence, predicted) = logits.softmax(1).max(1);                    // [B], [B]
+            correct += predicted.eq(y).sum().item<long>();
+            predicted.cpu().data<long>().CopyTo(predictions, (int)start);
+            confidence.cpu().data<float>().CopyTo(confidences, (int)start);
+        }
+        return new Evaluation(lossSum / n, correct / (double)n, labels.cpu().data<long>().ToArray(), predictions, confidences);
+    }
+}
