@@ -64,18 +64,25 @@ public static class IdxReader
         }
     }
 
-    /// <summary>The header's big-endian 32-bit words; word 0 is the magic, the others counts and sizes (≥ 0).</summary>
+    /// <summary>
+    /// The header's big-endian 32-bit words; word 0 is the magic (checked first, so a file of the other kind is named
+    /// as such even when it is shorter than this header), the others counts and sizes (≥ 0).
+    /// </summary>
     static int[] ReadHeader(Stream stream, string path, int magic, string what, int words)
     {
         var bytes = new byte[4 * words];
-        var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        var read = stream.ReadAtLeast(bytes.AsSpan(0, 4), 4, throwOnEndOfStream: false);
+        if (read == 4)
+        {
+            var found = BinaryPrimitives.ReadInt32BigEndian(bytes);
+            if (found != magic) throw new UserError($"{path}: magic number {found}, expected {magic} (IDX {what})");
+        }
+        read += stream.ReadAtLeast(bytes.AsSpan(read), bytes.Length - read, throwOnEndOfStream: false);
         if (read < bytes.Length)
             throw new UserError($"{path}: truncated: {read} bytes, shorter than the {bytes.Length}-byte IDX {what} header");
         var header = Enumerable.Range(0, words)
             .Select(i => BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4 * i)))
             .ToArray();
-        if (header[0] != magic)
-            throw new UserError($"{path}: magic number {header[0]}, expected {magic} (IDX {what})");
         if (header.Skip(1).Any(v => v < 0))
             throw new UserError($"{path}: negative count or size in the IDX header ({string.Join(", ", header.Skip(1))})");
         return header;
