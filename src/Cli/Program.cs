@@ -1,10 +1,13 @@
 using System.CommandLine;
 using FashionBench.Cli;
+using FashionBench.Cli.Commands;
 
 var root = new RootCommand("FashionBench: re-train the documented Fashion-MNIST/MNIST models, measure them, report.");
 foreach (var command in new Command[]
          {
-             FashionBench.Cli.Commands.DataCommand.Create(),
+             DataCommand.Create(),
+             ModelsCommand.Create(),
+             TrainCommand.Create(),
          })
     root.Subcommands.Add(command);
 

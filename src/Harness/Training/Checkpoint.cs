@@ -12,7 +12,11 @@ namespace FashionBench.Harness.Training;
 /// </summary>
 public sealed class Checkpoint(string directory)
 {
-    static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // The plateau state starts at +∞ (no best loss yet).
+    static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
     string StatePath => Path.Combine(directory, "state.json");
 
     public TrainerState? Load(string configHash, nn.Module model, OptimizerHelper optimizer)

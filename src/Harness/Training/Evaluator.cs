@@ -12,6 +12,7 @@ public static class Evaluator
     {
         model.eval();
         using var _ = inference_mode();
+        using var outer = NewDisposeScope();
         var n = images.shape[0];
         var predictions = new long[n];
         var confidences = new float[n];

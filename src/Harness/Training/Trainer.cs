@@ -40,6 +40,7 @@ public static class Trainer
 
         for (var epoch = state.CompletedEpochs; epoch < options.Epochs && !state.Stopped; epoch++)
         {
+            using var epochScope = NewDisposeScope();                      // the shuffle order, running sums, checkpoint temporaries
             var epochSeed = MixSeed(options.Seed, epoch);
             manual_seed(epochSeed);                                      // dropout draws from the global generator
             using var generator = new Generator((ulong)(epochSeed ^ 0x5DEECE66DL), device);
@@ -48,8 +49,8 @@ public static class Trainer
             model.train();
             var clock = Stopwatch.StartNew();
             var order = randperm(n, generator: shuffleGenerator).to(device);
-            using var lossSum = zeros(1, float64, device);
-            using var correct = zeros(1, int64, device);
+            var lossSum = zeros(1, float64, device);
+            var correct = zeros(1, int64, device);
             var step = state.Step;
             var lr = 0.0;
             for (long b = 0; b < batchesPerEpoch; b++, step++)
