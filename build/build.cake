@@ -55,4 +55,10 @@ Task("Test").IsDependentOn("Build").Does(() =>
 
 Task("Data").IsDependentOn("Build").Does(() => Cli("data", Forward("data-dir", "mirror")));
 
+// Pipeline options forwarded to every training-side verb when given on the Cake command line.
+string Pipeline(string defaultProfile) =>
+    $"{Common(defaultProfile)} {Forward("models", "seeds", "first-seed", "device", "threads", "shard")}";
+
+Task("Train").IsDependentOn("Data").Does(() => Cli("train", Pipeline("documented")));
+
 RunTarget(target);
