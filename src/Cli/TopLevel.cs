@@ -14,6 +14,14 @@ public static class TopLevel
     public static int Run(RootCommand root, string[] args)
     {
         var parse = root.Parse(args);
+        // Bad options: one line naming the problem (System.CommandLine would print the whole help as well).
+        if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            var command = parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ";
+            Console.Error.WriteLine($"error: {error.Message} (see `fashionbench {command}--help`)");
+            return 2;
+        }
         try
         {
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -22,6 +30,12 @@ public static class TopLevel
         {
             Console.Error.WriteLine($"error: {user.Message}");
             return user.ExitCode;
+        }
+        catch (TypeInitializationException e) when (e.TypeName == "TorchSharp.torch")
+        {
+            Console.Error.WriteLine($"error: libtorch could not be loaded: {FirstLine(Unwrap(e.InnerException ?? e).Message)} " +
+                                    "(see README: GLIBCXX note, FASHIONBENCH_LIBTORCH)");
+            return 3;
         }
         catch (Exception e)
         {

@@ -34,6 +34,7 @@ public sealed class PipelineSession : IDisposable
 
     public static PipelineSession Open(PipelineSettings settings)
     {
+        LibTorchLoader.Preload(settings.LibTorch, Notice);
         var device = DeviceSelector.Resolve(settings.Device, Notice);
         set_num_threads(settings.Threads);
         var repoRoot = Harness.RepoRoot.Find();

@@ -15,6 +15,7 @@ public sealed class PipelineOptions
     public Option<string> Device { get; } = new("--device") { Description = "cpu | cuda | auto", DefaultValueFactory = _ => "cpu" };
     public Option<int> Threads { get; } = new("--threads") { Description = "Intra-op threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
     public Option<string> Shard { get; } = new("--shard") { Description = "Run only shard k of n (k/n)", DefaultValueFactory = _ => "1/1" };
+    public Option<string?> LibTorch { get; } = new("--libtorch") { Description = "Load libtorch (e.g. a CUDA build or PyTorch's torch/lib) from this folder; default $FASHIONBENCH_LIBTORCH" };
 
     readonly string defaultProfile;
 
@@ -22,7 +23,7 @@ public sealed class PipelineOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Results, Profile, Models, Seeds, FirstSeed, Device, Threads, Shard })
+        foreach (var option in new Option[] { Results, Profile, Models, Seeds, FirstSeed, Device, Threads, Shard, LibTorch })
             command.Options.Add(option);
     }
 
@@ -42,10 +43,11 @@ public sealed class PipelineOptions
             parse.GetValue(FirstSeed),
             device,
             threads,
-            Harness.Runs.Shard.Parse(parse.GetValue(Shard)!));
+            Harness.Runs.Shard.Parse(parse.GetValue(Shard)!),
+            parse.GetValue(LibTorch));
     }
 }
 
 /// <summary>The validated values of <see cref="PipelineOptions"/>.</summary>
 public sealed record PipelineSettings(string Results, Profile Profile, string? Models, int Seeds, long FirstSeed,
-    string Device, int Threads, Shard Shard);
+    string Device, int Threads, Shard Shard, string? LibTorch);
