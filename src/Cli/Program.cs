@@ -1,14 +1,3 @@
-using System.CommandLine;
 using FashionBench.Cli;
-using FashionBench.Cli.Commands;
 
-var root = new RootCommand("FashionBench: re-train the documented Fashion-MNIST/MNIST models, measure them, report.");
-foreach (var command in new Command[]
-         {
-             DataCommand.Create(),
-             ModelsCommand.Create(),
-             TrainCommand.Create(),
-         })
-    root.Subcommands.Add(command);
-
-return TopLevel.Run(root, args);
+return TopLevel.Run(CliApp.Create(), args);

@@ -41,25 +41,16 @@ public static class DataCommand
         {
             var name = parse.GetValue(dataset)!;
             var datasets = name == "all" ? DatasetCatalog.All : [DatasetCatalog.Get(name)];
-            var sources = DataSources.FromEnvironment(RepoRoot(), parse.GetValue(dataDir), parse.GetValue(mirror));
+            var sources = DataSources.FromEnvironment(Harness.RepoRoot.Find(), parse.GetValue(dataDir), parse.GetValue(mirror));
             if (parse.GetValue(offline)) sources = sources with { HttpMirrorOverride = [] };
 
             using var http = DatasetAcquirer.CreateHttpClient();
-            var acquirer = new DatasetAcquirer(sources, http, message => Console.Error.WriteLine($"notice: {message}"));
+            var acquirer = new DatasetAcquirer(sources, http, PipelineSession.Notice);
             foreach (var info in datasets)
             foreach (var file in acquirer.Acquire(info).Files)
                 Console.WriteLine($"{info.Name}/{file.File.Name}: SHA-256 {file.GzSha256} verified, from {file.Source}");
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The nearest folder holding FashionBench.sln above the working directory or the executable; else the working directory.</summary>
-    static string RepoRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "FashionBench.sln"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
     }
 }

@@ -16,6 +16,10 @@ public sealed class PipelineSession : IDisposable
     readonly ResultsLock resultsLock;
     readonly CachedDatasetProvider datasets;
 
+    /// <summary>How long a second pipeline on the same results folder waits before giving up.</summary>
+    static readonly TimeSpan LockWait = TimeSpan.FromSeconds(
+        double.TryParse(Environment.GetEnvironmentVariable("FASHIONBENCH_LOCK_WAIT_SECONDS"), out var s) ? s : 10);
+
     public PipelineSettings Settings { get; }
     public RunStore Store { get; }
     public Device Device { get; }
@@ -39,20 +43,13 @@ public sealed class PipelineSession : IDisposable
         set_num_threads(settings.Threads);
         var repoRoot = Harness.RepoRoot.Find();
         var store = new RunStore(settings.Results, settings.Profile.Name);
-        try
-        {
-            return new PipelineSession(settings, ResultsLock.Acquire(store.ProfileDir, TimeSpan.FromSeconds(5), Notice), device, repoRoot);
-        }
-        catch (UnauthorizedAccessException)
-        {
-            throw new UserError($"--results: cannot write to '{settings.Results}' (permission denied)");
-        }
+        return new PipelineSession(settings, ResultsLock.Acquire(store.ProfileDir, LockWait, Notice), device, repoRoot);
     }
 
     public RunExecutor Executor(IProgress<TrainingProgress>? progress, CancellationToken cancel) =>
         new(Store, datasets, new ExecutionOptions(Device, Settings.Threads, RepoRoot, Notice, progress, cancel));
 
-    public static void Notice(string message) => Console.Error.WriteLine($"note: {message}");
+    public static void Notice(string message) => Console.Error.WriteLine($"notice: {message}");
 
     public void Dispose()
     {

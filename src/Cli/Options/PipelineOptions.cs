@@ -27,6 +27,23 @@ public sealed class PipelineOptions
             command.Options.Add(option);
     }
 
+    /// <summary>Fails with one line unless <paramref name="folder"/> is (or can be made) a folder this process can write.</summary>
+    public static void RequireWritableFolder(string folder)
+    {
+        if (File.Exists(folder)) throw new UserError($"--results: '{folder}' is a file, not a folder");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".write-probe-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"--results: cannot write to '{folder}' ({e.Message})");
+        }
+    }
+
     public PipelineSettings Read(ParseResult parse)
     {
         var threads = parse.GetValue(Threads);
@@ -34,7 +51,7 @@ public sealed class PipelineOptions
         var device = parse.GetValue(Device)!;
         if (!DeviceSelector.Names.Contains(device)) throw new UserError($"--device: unknown device '{device}' (use cpu, cuda or auto)");
         var results = parse.GetValue(Results)!;
-        if (File.Exists(results)) throw new UserError($"--results: '{results}' is a file, not a folder");
+        RequireWritableFolder(results);
         return new PipelineSettings(
             results,
             Harness.Runs.Profile.Get(parse.GetValue(Profile) ?? defaultProfile),

@@ -1,6 +1,8 @@
 using FashionBench.Harness.Data;
 using NUnit.Framework;
 
+using FashionBench.Tests.Cli;
+
 namespace FashionBench.Tests.Data;
 
 [NonParallelizable]  // redirects the process's console

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using FashionBench.Harness.Data;
 using NUnit.Framework;
 
+using FashionBench.Tests.Cli;
+
 namespace FashionBench.Tests.Data;
 
 /// <summary>
