@@ -15,6 +15,7 @@ public sealed class PipelineOptions
     public Option<string> Device { get; } = new("--device") { Description = "cpu | cuda | auto", DefaultValueFactory = _ => "cpu" };
     public Option<int> Threads { get; } = new("--threads") { Description = "Intra-op threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
     public Option<string> Shard { get; } = new("--shard") { Description = "Run only shard k of n (k/n)", DefaultValueFactory = _ => "1/1" };
+    public Option<int?> Epochs { get; } = new("--epochs") { Description = "Override the epochs of every run (a different run: epochs are part of its config)" };
     public Option<string?> LibTorch { get; } = new("--libtorch") { Description = "Load libtorch (e.g. a CUDA build or PyTorch's torch/lib) from this folder; default $FASHIONBENCH_LIBTORCH" };
 
     readonly string defaultProfile;
@@ -23,7 +24,7 @@ public sealed class PipelineOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Results, Profile, Models, Seeds, FirstSeed, Device, Threads, Shard, LibTorch })
+        foreach (var option in new Option[] { Results, Profile, Models, Seeds, FirstSeed, Device, Threads, Shard, Epochs, LibTorch })
             command.Options.Add(option);
     }
 
@@ -52,9 +53,12 @@ public sealed class PipelineOptions
         if (!DeviceSelector.Names.Contains(device)) throw new UserError($"--device: unknown device '{device}' (use cpu, cuda or auto)");
         var results = parse.GetValue(Results)!;
         RequireWritableFolder(results);
+        var profile = Harness.Runs.Profile.Get(parse.GetValue(Profile) ?? defaultProfile);
+        if (parse.GetValue(Epochs) is { } epochs)
+            profile = epochs > 0 ? profile with { Epochs = epochs } : throw new UserError($"--epochs: must be at least 1, got {epochs}");
         return new PipelineSettings(
             results,
-            Harness.Runs.Profile.Get(parse.GetValue(Profile) ?? defaultProfile),
+            profile,
             parse.GetValue(Models),
             parse.GetValue(Seeds),
             parse.GetValue(FirstSeed),
