@@ -14,10 +14,12 @@ public static class Parity
     /// <param name="batchSize">Images per forward pass in either engine (bounds memory, not the result).</param>
     public static ParityResult Check(ModelSpec spec, SpecModule module, Tensor images, byte[] onnx, int batchSize = 256)
     {
-        if (images.dim() != 4 || images.shape[1] != 1 || images.shape[2] != 28 || images.shape[3] != 28 || images.dtype != ScalarType.Float32)
-            throw new ArgumentException($"parity needs float32 images [N, 1, 28, 28], got {images.dtype} [{string.Join(", ", images.shape)}]");
+        if (images.dim() != 4 || images.shape[0] == 0 || images.shape[1] != 1 || images.shape[2] != 28 || images.shape[3] != 28 || images.dtype != ScalarType.Float32)
+            throw new ArgumentException($"parity needs float32 images [N ≥ 1, 1, 28, 28], got {images.dtype} [{string.Join(", ", images.shape)}]");
         var expected = TorchLogits(module, images, batchSize);   // [N·K]
         var actual = OnnxLogits(onnx, images, batchSize);        // [N·K]
+        if (actual.Length != expected.Length)
+            throw new ArgumentException($"{spec.Id}: the ONNX model gives {actual.Length} logits, TorchSharp {expected.Length}: not the same model");
         var n = (int)images.shape[0];
         var classes = expected.Length / n;
 
@@ -25,7 +27,7 @@ public static class Parity
         for (var j = 0; j < expected.Length; j++) maxAbsDiff = Math.Max(maxAbsDiff, Math.Abs(actual[j] - expected[j]));
         var agreeing = Enumerable.Range(0, n).Count(i =>
             ArgMax(expected.AsSpan(i * classes, classes)) == ArgMax(actual.AsSpan(i * classes, classes)));
-        return new ParityResult(spec.Id, maxAbsDiff, n == 0 ? 1.0 : (double)agreeing / n, onnx.LongLength);
+        return new ParityResult(spec.Id, maxAbsDiff, (double)agreeing / n, onnx.LongLength);
     }
 
     static float[] TorchLogits(SpecModule module, Tensor images, int batchSize)
