@@ -1,0 +1,62 @@
+using FashionBench.Harness.Timing.Engines;
+using FashionBench.Models;
+using FashionBench.Models.Building;
+
+namespace FashionBench.Harness.Timing;
+
+/// <summary>Inference throughput of one model in TorchSharp and ONNX Runtime, batch size by batch size.</summary>
+public static class InferenceThroughput
+{
+    /// <summary>
+    /// Times every engine of <paramref name="settings"/> at every batch size on synthetic images. An engine that cannot
+    /// run on the device here (CUDA without a provider or GPU) produces no records and one line to <paramref name="notice"/>.
+    /// </summary>
+    /// <param name="module">Built from <paramref name="spec"/>; the TorchSharp engine puts it in eval mode on the device.</param>
+    /// <param name="onnx">The exported model of <paramref name="module"/>.</param>
+    public static IReadOnlyList<InferenceThroughputRecord> Measure(ModelSpec spec, SpecModule module, byte[] onnx,
+        InferenceThroughputSettings settings, Action<string>? notice = null)
+    {
+        settings = settings.Validated();
+        var forwardMflops = SpecCost.Of(spec).ForwardFlops / 1e6;
+        var images = SyntheticImages(settings.BatchSizes.Max());
+        var records = new List<InferenceThroughputRecord>();
+        foreach (var engineName in settings.Engines)
+        {
+            using var engine = Create(engineName, module, onnx, settings, notice);
+            if (engine is null) continue;
+            foreach (var batchSize in settings.BatchSizes)
+            {
+                engine.Load(images.AsSpan(0, batchSize * 784), batchSize);
+                var (imagesPerSecond, p50, p95) = InferenceThroughputTimer.Time(engine, batchSize, settings);
+                records.Add(new InferenceThroughputRecord(spec.Id, engineName, settings.Device, batchSize,
+                    imagesPerSecond, p50, p95, settings.Threads, forwardMflops));
+            }
+        }
+        return records;
+    }
+
+    static IInferenceEngine? Create(string engine, SpecModule module, byte[] onnx, InferenceThroughputSettings settings,
+        Action<string>? notice)
+    {
+        var torchDevice = new TorchSharp.torch.Device(settings.Device);
+        IInferenceEngine? created = engine switch
+        {
+            TorchSharpEngine.EngineName when TorchSharpEngine.IsAvailable(torchDevice) =>
+                new TorchSharpEngine(module, torchDevice, settings.Threads),
+            OnnxRuntimeEngine.EngineName when OnnxRuntimeEngine.IsAvailable(settings.Device) =>
+                new OnnxRuntimeEngine(onnx, settings.Device, settings.Threads),
+            _ => null,
+        };
+        if (created is null) notice?.Invoke($"{engine} cannot run on {settings.Device} here; no {engine} records");
+        return created;
+    }
+
+    // [maxBatch, 1, 28, 28] uniform in [-1, 1), fixed seed: the values do not change the work done.
+    static float[] SyntheticImages(int maxBatch)
+    {
+        var random = new Random(0);
+        var images = new float[maxBatch * 784];
+        for (var i = 0; i < images.Length; i++) images[i] = random.NextSingle() * 2 - 1;
+        return images;
+    }
+}

@@ -1,0 +1,13 @@
+namespace FashionBench.Harness.Timing;
+
+/// <summary>Inference speed of one model in one engine on one device at one batch size.</summary>
+/// <param name="Engine">"torchsharp" or "onnxruntime".</param>
+/// <param name="Device">"cpu" or "cuda".</param>
+/// <param name="ImagesPerSecond">Median over the timed repetitions of images / wall-clock second.</param>
+/// <param name="P50Ms">Median latency of one batch, milliseconds.</param>
+/// <param name="P95Ms">95th-percentile latency of one batch, milliseconds.</param>
+/// <param name="Threads">Intra-op threads the engine was given.</param>
+/// <param name="ForwardMflops">Forward FLOPs per image / 10⁶ (<c>SpecCost.ForwardFlops</c>), for % of peak.</param>
+public sealed record InferenceThroughputRecord(
+    string Model, string Engine, string Device, int BatchSize,
+    double ImagesPerSecond, double P50Ms, double P95Ms, int Threads, double ForwardMflops);

@@ -1,0 +1,113 @@
+using FashionBench.Harness;
+using FashionBench.Harness.Timing;
+using FashionBench.Harness.Timing.Engines;
+using FashionBench.Models;
+using FashionBench.Models.Building;
+using FashionBench.Models.Onnx;
+using NUnit.Framework;
+using static TorchSharp.torch;
+
+namespace FashionBench.Tests.Timing;
+
+public class InferenceThroughputTests
+{
+    // Two repetitions of one batch each, no warm-up beyond one batch: checks records, not speed.
+    static readonly InferenceThroughputSettings Tiny = new()
+    {
+        BatchSizes = [1, 4], Repetitions = 2, RepetitionSeconds = 0, WarmupSeconds = 0, Threads = 1,
+    };
+
+    [Test]
+    public void MeasureGivesOneSaneRecordPerEngineAndBatchSize()
+    {
+        var spec = ModelCatalog.Find("tinyvgg/v2")!;
+        manual_seed(1);
+        using var module = TorchBuilder.Build(spec);
+        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module), Tiny);
+
+        Assert.That(records.Select(r => (r.Engine, r.BatchSize)), Is.EqualTo(new[]
+        {
+            ("torchsharp", 1), ("torchsharp", 4), ("onnxruntime", 1), ("onnxruntime", 4),
+        }));
+        foreach (var r in records)
+        {
+            Assert.That(r.Model, Is.EqualTo("tinyvgg/v2"));
+            Assert.That(r.Device, Is.EqualTo("cpu"));
+            Assert.That(r.Threads, Is.EqualTo(1));
+            Assert.That(r.ImagesPerSecond, Is.GreaterThan(0).And.Not.EqualTo(double.PositiveInfinity));
+            Assert.That(r.P50Ms, Is.GreaterThan(0));
+            Assert.That(r.P95Ms, Is.GreaterThanOrEqualTo(r.P50Ms));
+            Assert.That(r.ForwardMflops, Is.EqualTo(SpecCost.Of(spec).ForwardFlops / 1e6));
+        }
+    }
+
+    [Test]
+    public void EnginesCanBeChosen()
+    {
+        var spec = ModelCatalog.Find("fashion-cnn/logreg")!;
+        manual_seed(1);
+        using var module = TorchBuilder.Build(spec);
+        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module),
+            Tiny with { Engines = ["onnxruntime"], BatchSizes = [2] });
+        Assert.That(records.Select(r => r.Engine), Is.EqualTo(new[] { "onnxruntime" }));
+    }
+
+    [Test]
+    public void CudaWithoutAProviderOrGpuGivesANoticeInsteadOfRecords()
+    {
+        Assume.That(OnnxRuntimeEngine.IsAvailable("cuda"), Is.False, "this machine can run ONNX Runtime on CUDA");
+        Assume.That(TorchSharpEngine.IsAvailable(new Device("cuda")), Is.False, "this machine can run TorchSharp on CUDA");
+        var spec = ModelCatalog.Find("fashion-cnn/logreg")!;
+        manual_seed(1);
+        using var module = TorchBuilder.Build(spec);
+        var notices = new List<string>();
+        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module), Tiny with { Device = "cuda" }, notices.Add);
+        Assert.That(records, Is.Empty);
+        Assert.That(notices, Has.Count.EqualTo(2));
+        Assert.That(notices, Has.Some.Contains("onnxruntime").And.Some.Contains("torchsharp"));
+    }
+
+    [TestCase(0)]
+    [TestCase(-64)]
+    public void NonPositiveBatchSizeIsAUserErrorNamingTheOption(int size)
+    {
+        var error = Assert.Throws<UserError>(() => _ = (Tiny with { BatchSizes = [1, size] }).Validated());
+        Assert.That(error!.Message, Does.StartWith("--batch-sizes: "));
+    }
+
+    [Test]
+    public void UnknownEngineOrDeviceIsAUserErrorNamingTheOption()
+    {
+        Assert.That(Assert.Throws<UserError>(() => (Tiny with { Engines = ["tensorrt"] }).Validated())!.Message,
+            Does.StartWith("--engines: ").And.Contains("tensorrt"));
+        Assert.That(Assert.Throws<UserError>(() => (Tiny with { Device = "tpu" }).Validated())!.Message,
+            Does.StartWith("--device: "));
+    }
+
+    [Test]
+    public void BatchSizesParseFromACommaList()
+    {
+        Assert.That(InferenceThroughputSettings.ParseBatchSizes("1, 64,1024"), Is.EqualTo(new[] { 1, 64, 1024 }));
+        Assert.That(Assert.Throws<UserError>(() => InferenceThroughputSettings.ParseBatchSizes("1,x"))!.Message,
+            Does.StartWith("--batch-sizes: "));
+    }
+
+    [Test]
+    public void CsvHasTheExactColumnsInOrderAndInvariantNumbers()
+    {
+        var dir = Directory.CreateTempSubdirectory("fashionbench-throughput-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "throughput.csv");
+            InferenceThroughputCsv.Write(path,
+                [new InferenceThroughputRecord("se-cnn", "onnxruntime", "cpu", 64, 12345.5, 5.25, 6.5, 16, 7.125)]);
+            Assert.That(File.ReadAllText(path), Is.EqualTo(
+                "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,threads,forward_mflops\n" +
+                "se-cnn,onnxruntime,cpu,64,12345.5,5.25,6.5,16,7.125\n"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
