@@ -14,6 +14,8 @@ public static class CliApp
                      DataCommand.Create(),
                      ModelsCommand.Create(),
                      TrainCommand.Create(),
+                     ExportCommand.Create(),
+                     BenchCommand.Create(),
                  })
             root.Subcommands.Add(command);
         return root;

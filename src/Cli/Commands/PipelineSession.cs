@@ -46,6 +46,15 @@ public sealed class PipelineSession : IDisposable
         return new PipelineSession(settings, ResultsLock.Acquire(store.ProfileDir, LockWait, Notice), device, repoRoot);
     }
 
+    public IDatasetProvider Datasets => datasets;
+
+    /// <summary>The runs the settings ask for (profile, models, seeds, shard) on this session's device.</summary>
+    public IReadOnlyList<(FashionBench.Models.ModelSpec Spec, RunConfig Config)> Plan() =>
+        RunMatrix.Plan(Settings.Profile, Settings.Models, Settings.Seeds, Settings.FirstSeed, DeviceSelector.NameOf(Device), Settings.Shard);
+
+    /// <summary>The distinct models of <see cref="Plan"/>, in catalogue order.</summary>
+    public IReadOnlyList<FashionBench.Models.ModelSpec> PlannedSpecs() => Plan().Select(p => p.Spec).Distinct().ToList();
+
     public RunExecutor Executor(IProgress<TrainingProgress>? progress, CancellationToken cancel) =>
         new(Store, datasets, new ExecutionOptions(Device, Settings.Threads, RepoRoot, Notice, progress, cancel));
 

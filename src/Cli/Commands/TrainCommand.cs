@@ -21,8 +21,7 @@ public static class TrainCommand
     public static int Run(PipelineSettings settings, CancellationToken cancel)
     {
         using var session = PipelineSession.Open(settings);
-        var plan = RunMatrix.Plan(settings.Profile, settings.Models, settings.Seeds, settings.FirstSeed,
-            DeviceSelector.NameOf(session.Device), settings.Shard);
+        var plan = session.Plan();
         try
         {
             var (outcomes, _) = TrainingDisplay.Show(display =>

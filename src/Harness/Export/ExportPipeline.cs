@@ -1,0 +1,40 @@
+using FashionBench.Harness.Runs;
+using FashionBench.Harness.Training;
+using FashionBench.Models;
+using static TorchSharp.torch;
+
+namespace FashionBench.Harness.Export;
+
+/// <summary>
+/// For each model: trained weights → &lt;profile&gt;/onnx/&lt;model&gt;.onnx, then ONNX Runtime against TorchSharp on the
+/// first 256 test images (normalised as in training) → parity.csv.
+/// </summary>
+public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device device)
+{
+    public const int ParityImages = 256;
+
+    public string OnnxDir => Path.Combine(store.ProfileDir, "onnx");
+    public string OnnxPath(ModelSpec spec) => Path.Combine(OnnxDir, spec.FileName + ".onnx");
+
+    public IReadOnlyList<ParityResult> Run(IEnumerable<ModelSpec> specs, Action<ParityResult>? exported = null)
+    {
+        var trained = new TrainedModels(store);
+        var results = new List<ParityResult>();
+        foreach (var spec in specs)
+        {
+            var run = trained.RunOf(spec, DeviceSelector.NameOf(device));
+            using var module = trained.Load(spec, run, device);
+            using var scope = NewDisposeScope();
+            var dataset = data.Load(spec.Dataset, null, ParityImages, device);
+            var mean = spec.Recipe.Normalization.Mean ?? dataset.Mean;
+            var std = spec.Recipe.Normalization.Std ?? dataset.Std;
+            var images = dataset.TestImages.narrow(0, 0, Math.Min(ParityImages, dataset.TestImages.shape[0])).sub(mean).div(std);
+            var onnx = OnnxExport.Write(spec, module, OnnxPath(spec));
+            var result = Parity.Check(spec, module, images, onnx);
+            results.Add(result);
+            exported?.Invoke(result);
+        }
+        ParityCsv.Write(Path.Combine(store.ProfileDir, "parity.csv"), results);
+        return results;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text;
+using FashionBench.Models;
+using FashionBench.Models.Building;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FashionBench.Harness.Runs;
+
+/// <summary>The trained weights of a profile's complete runs: one run per model (its lowest seed), loaded on demand.</summary>
+public sealed class TrainedModels(RunStore store)
+{
+    /// <summary>The complete run that stands for <paramref name="spec"/> on <paramref name="device"/>, or a one-line error.</summary>
+    public RunMetrics RunOf(ModelSpec spec, string device) =>
+        store.CompleteRuns().Select(store.ReadMetrics)
+            .Where(m => m.Model == spec.Id && m.Device == device).MinBy(m => m.Seed)
+        ?? throw new UserError($"{spec.Id}: no trained weights in {store.ProfileDir} for device {device} " +
+                               "(run `fashionbench train` with the same profile first)");
+
+    /// <summary>Builds the spec's module and loads the run's weights.bin onto <paramref name="device"/>.</summary>
+    public SpecModule Load(ModelSpec spec, RunMetrics run, Device device)
+    {
+        var module = TorchBuilder.Build(spec);
+        var path = store.FileOf(run.RunId, "weights.bin");
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            module.load(reader);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidDataException)
+        {
+            module.Dispose();
+            throw new UserError($"{path}: cannot load weights ({e.Message.Split('\n')[0]})");
+        }
+        module.to(device);
+        module.eval();
+        return module;
+    }
+}

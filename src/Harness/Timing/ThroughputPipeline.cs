@@ -1,0 +1,36 @@
+using FashionBench.Harness.Runs;
+using FashionBench.Models;
+using static TorchSharp.torch;
+
+namespace FashionBench.Harness.Timing;
+
+/// <summary>Inference throughput of each model's trained weights, TorchSharp against ONNX Runtime → throughput.csv.</summary>
+public sealed class ThroughputPipeline(RunStore store, Device device, InferenceThroughputSettings settings, Action<string> notice)
+{
+    public IReadOnlyList<InferenceThroughputRecord> Run(IEnumerable<ModelSpec> specs, Func<ModelSpec, string> onnxPath,
+        Action<InferenceThroughputRecord>? measured = null)
+    {
+        var trained = new TrainedModels(store);
+        var records = new List<InferenceThroughputRecord>();
+        foreach (var spec in specs)
+        {
+            var path = onnxPath(spec);
+            if (!File.Exists(path)) throw new UserError($"{path}: missing; run `fashionbench export` for this profile first");
+            var run = trained.RunOf(spec, DeviceSelector.NameOf(device));
+            using var module = trained.Load(spec, run, device);
+            IReadOnlyList<InferenceThroughputRecord> measuredHere;
+            try { measuredHere = InferenceThroughput.Measure(spec, module, File.ReadAllBytes(path), settings, notice); }
+            catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException e)
+            {
+                throw new UserError($"{path}: ONNX Runtime cannot load or run it ({e.Message.Split('\n')[0]})");
+            }
+            foreach (var record in measuredHere)
+            {
+                records.Add(record);
+                measured?.Invoke(record);
+            }
+        }
+        InferenceThroughputCsv.Write(Path.Combine(store.ProfileDir, "throughput.csv"), records);
+        return records;
+    }
+}
