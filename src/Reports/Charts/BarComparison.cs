@@ -38,5 +38,9 @@ public sealed class BarComparison : IChartRecipe
         return plot;
     }
 
-    public void Draw(SKCanvas canvas, SKRect rect) => PlotRendering.Render(CreatePlot(), canvas, rect);
+    public void Draw(SKCanvas canvas, SKRect rect)
+    {
+        using var plot = CreatePlot();
+        PlotRendering.Render(plot, canvas, rect);
+    }
 }

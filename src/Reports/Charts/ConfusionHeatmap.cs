@@ -65,7 +65,11 @@ public sealed class ConfusionHeatmap : IChartRecipe
         return plot;
     }
 
-    public void Draw(SKCanvas canvas, SKRect rect) => PlotRendering.Render(CreatePlot(), canvas, Square(rect));
+    public void Draw(SKCanvas canvas, SKRect rect)
+    {
+        using var plot = CreatePlot();
+        PlotRendering.Render(plot, canvas, Square(rect));
+    }
 
     /// <summary>A square area centred in the figure, so cells are square.</summary>
     private static SKRect Square(SKRect rect)

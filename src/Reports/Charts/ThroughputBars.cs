@@ -52,7 +52,11 @@ public sealed class ThroughputBars : IChartRecipe
         return plot;
     }
 
-    public void Draw(SKCanvas canvas, SKRect rect) => PlotRendering.Render(CreatePlot(), canvas, rect);
+    public void Draw(SKCanvas canvas, SKRect rect)
+    {
+        using var plot = CreatePlot();
+        PlotRendering.Render(plot, canvas, rect);
+    }
 
     private static double[,] Map(double[,] values, Func<double, double> f)
     {

@@ -15,16 +15,18 @@ public sealed class TrainingCurves : IChartRecipe
     public TrainingCurves(double[] epochs, double[] trainLoss, double[] valLoss, double[] trainAccuracy,
         double[] valAccuracy, double[]? learningRate = null)
     {
-        foreach (var (series, name) in new[] { (trainLoss, nameof(trainLoss)), (valLoss, nameof(valLoss)),
-                     (trainAccuracy, nameof(trainAccuracy)), (valAccuracy, nameof(valAccuracy)), (learningRate ?? epochs, nameof(learningRate)) })
-            ChartData.RequireLength(series, epochs.Length, name);
+        ChartData.RequireLength(trainLoss, epochs.Length, nameof(trainLoss));
+        ChartData.RequireLength(valLoss, epochs.Length, nameof(valLoss));
+        ChartData.RequireLength(trainAccuracy, epochs.Length, nameof(trainAccuracy));
+        ChartData.RequireLength(valAccuracy, epochs.Length, nameof(valAccuracy));
+        if (learningRate is not null) ChartData.RequireLength(learningRate, epochs.Length, nameof(learningRate));
         (this.epochs, this.trainLoss, this.valLoss, this.trainAccuracy, this.valAccuracy, this.learningRate) =
             (epochs, trainLoss, valLoss, trainAccuracy, valAccuracy, learningRate);
     }
 
     public Plot CreateLossPlot()
     {
-        var plot = TwoSeries(trainLoss, valLoss, "loss");
+        var plot = TwoSeries(trainLoss, valLoss, "loss", Alignment.UpperRight);
         if (learningRate is not null)
         {
             var lr = plot.Add.ScatterLine(epochs, learningRate, Colors.Gray);
@@ -36,17 +38,20 @@ public sealed class TrainingCurves : IChartRecipe
         return plot;
     }
 
-    public Plot CreateAccuracyPlot() => TwoSeries(trainAccuracy, valAccuracy, "accuracy (%)");
+    public Plot CreateAccuracyPlot() => TwoSeries(trainAccuracy, valAccuracy, "accuracy (%)", Alignment.LowerRight);
 
     public void Draw(SKCanvas canvas, SKRect rect)
     {
         var gap = 12f;
         var half = (rect.Width - gap) / 2;
-        PlotRendering.Render(CreateLossPlot(), canvas, new SKRect(rect.Left, rect.Top, rect.Left + half, rect.Bottom));
-        PlotRendering.Render(CreateAccuracyPlot(), canvas, new SKRect(rect.Right - half, rect.Top, rect.Right, rect.Bottom));
+        using var loss = CreateLossPlot();
+        using var accuracy = CreateAccuracyPlot();
+        PlotRendering.Render(loss, canvas, new SKRect(rect.Left, rect.Top, rect.Left + half, rect.Bottom));
+        PlotRendering.Render(accuracy, canvas, new SKRect(rect.Right - half, rect.Top, rect.Right, rect.Bottom));
     }
 
-    private Plot TwoSeries(double[] train, double[] validation, string yLabel)
+    /// <param name="legend">A corner the curves usually leave free: top right for falling loss, bottom right for rising accuracy.</param>
+    private Plot TwoSeries(double[] train, double[] validation, string yLabel, Alignment legend)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -57,7 +62,7 @@ public sealed class TrainingCurves : IChartRecipe
         foreach (var line in new[] { trainLine, valLine }) line.LineWidth = 1.5f;
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(legend);
         return plot;
     }
 }
