@@ -1,0 +1,47 @@
+using ScottPlot;
+
+namespace FashionBench.Reports.Charts;
+
+/// <summary>
+/// Bars for values[series, group]: one cluster per group, one coloured bar per series, a legend entry per series.
+/// NaN values leave a gap. Shared by the throughput and documented-vs-measured charts.
+/// </summary>
+internal static class GroupedBars
+{
+    public static void Add(Plot plot, IReadOnlyList<string> groups, IReadOnlyList<string> series, double[,] values,
+        bool horizontal, double valueBase = 0, Func<double, string>? label = null)
+    {
+        var palette = new ScottPlot.Palettes.Category10();
+        var slot = 0.8 / series.Count; // clusters fill 80 % of each unit, leaving a gap between groups
+        for (var s = 0; s < series.Count; s++)
+        {
+            var bars = new List<Bar>();
+            for (var g = 0; g < groups.Count; g++)
+            {
+                if (double.IsNaN(values[s, g])) continue;
+                bars.Add(new Bar
+                {
+                    Position = Slot(g, groups.Count, horizontal) + (horizontal ? 0.4 - slot * (s + 0.5) : -0.4 + slot * (s + 0.5)),
+                    Value = values[s, g],
+                    ValueBase = valueBase,
+                    Size = slot * 0.92,
+                    FillColor = palette.GetColor(s),
+                    LineWidth = 0,
+                    Label = label?.Invoke(values[s, g]) ?? "",
+                    Orientation = horizontal ? Orientation.Horizontal : Orientation.Vertical,
+                });
+            }
+            var plottable = plot.Add.Bars(bars);
+            plottable.LegendText = series[s];
+            plottable.ValueLabelStyle.FontSize = 6.5f;
+            plottable.Horizontal = horizontal;
+        }
+        var positions = Enumerable.Range(0, groups.Count).Select(g => Slot(g, groups.Count, horizontal)).ToArray();
+        IAxis categoryAxis = horizontal ? plot.Axes.Left : plot.Axes.Bottom;
+        categoryAxis.SetTicks(positions, groups.ToArray());
+        plot.Legend.IsVisible = true;
+    }
+
+    /// <summary>Centre of group <paramref name="g"/>; horizontal charts list the first group on top, as a table would.</summary>
+    private static double Slot(int g, int count, bool horizontal) => horizontal ? count - 1 - g : g;
+}

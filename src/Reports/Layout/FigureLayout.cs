@@ -1,0 +1,30 @@
+using SkiaSharp;
+
+namespace FashionBench.Reports.Layout;
+
+/// <summary>Places a figure and its "Figure n." caption together on one page, across the content width.</summary>
+internal static class FigureLayout
+{
+    private const float CaptionGap = 4;
+
+    public static void Place(FigureBlock figure, LayoutState state)
+    {
+        var page = state.Paginator;
+        var number = state.Figures.Count + 1;
+        var caption = LineBreaker.Wrap(
+            [($"Figure {number}. ", state.Styles.CaptionLabel), (figure.Caption, state.Styles.Caption)], state.Width);
+        var total = figure.Height + CaptionGap + caption.Sum(l => l.Height);
+        if (!(figure.Height > 0) || total > page.Content.Height)
+            throw new ArgumentOutOfRangeException(nameof(figure),
+                $"figure {number} ('{figure.Caption}'): height {figure.Height} pt with its caption must fit a page's {page.Content.Height} pt content height");
+
+        page.EnsureRoom(total + 6);
+        page.Space(6);
+        var bounds = new SKRect(state.Left, page.Y, state.Left + state.Width, page.Y + figure.Height);
+        page.Add(new FigureItem(bounds, figure.Draw));
+        state.Figures.Add(new FigurePlacement(number, figure.Caption, page.PageNumber, bounds));
+        page.Advance(figure.Height + CaptionGap);
+        page.AddLines(caption, state.Left);
+        page.Space(12);
+    }
+}
