@@ -61,4 +61,20 @@ string Pipeline(string defaultProfile) =>
 
 Task("Train").IsDependentOn("Data").Does(() => Cli("train", Pipeline("documented")));
 
+Task("Export").IsDependentOn("Train").Does(() => Cli("export", Pipeline("documented")));
+
+Task("Bench").IsDependentOn("Export").Does(() =>
+    Cli("bench", $"{Pipeline("documented")} {Forward("batch-sizes", "repetitions")}"));
+
+// BenchmarkDotNet inference suite: a short job by default, --full for BenchmarkDotNet's default job.
+Task("BenchmarkDotNet").IsDependentOn("Build").Does(() =>
+{
+    var artifacts = root.Combine(results).Combine("benchmarkdotnet");   // relative --results are relative to the repo root
+    var arguments = $"--artifacts \"{artifacts}\" --filter \"{Argument("filter", "*")}\"" + (HasArgument("full") ? " --full" : "");
+    var exit = StartProcess("dotnet", new ProcessSettings {
+        Arguments = $"run --no-build -c {configuration} --project \"{root}/tests/FashionBench.Benchmarks\" -- {arguments}",
+        WorkingDirectory = root });
+    if (exit != 0) throw new CakeException(exit, $"BenchmarkDotNet failed (exit {exit})");
+});
+
 RunTarget(target);
