@@ -8,6 +8,7 @@ foreach (var command in new Command[]
              DataCommand.Create(),
              ModelsCommand.Create(),
              TrainCommand.Create(),
+             ThresholdsCommand.Create(), RegressCommand.Create(), MergeCommand.Create(),
          })
     root.Subcommands.Add(command);
 
