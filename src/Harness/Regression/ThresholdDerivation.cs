@@ -39,7 +39,7 @@ public static class ThresholdDerivation
             : throw new UserError($"{source}: runs of {profiles.Count} profiles ({string.Join(", ", profiles)}); thresholds are derived per profile");
     }
 
-    /// <summary>A model's runs over seeds: accuracy and macro F1 per seed, test-set size, binomial SE of the mean accuracy.</summary>
+    // A model's runs over seeds, its test-set size, and the binomial SE of its mean accuracy.
     sealed record ModelRuns(string Model, IReadOnlyList<RunMetrics> Runs, int TestImages)
     {
         public double AccuracyMean => Runs.Average(r => r.TestAccuracy);
