@@ -77,4 +77,13 @@ Task("BenchmarkDotNet").IsDependentOn("Build").Does(() =>
     if (exit != 0) throw new CakeException(exit, $"BenchmarkDotNet failed (exit {exit})");
 });
 
+// Compares the profile's runs (trained or reused first, unless --no-train=true) with results/thresholds.json;
+// `fashionbench regress` exits 1 on any accuracy or macro-F1 regression, which fails the build.
+Task("Regression").IsDependentOn("Data").Does(() =>
+    Cli("regress", $"{Pipeline("quick")} {Forward("thresholds")}" + (Argument("no-train", false) ? " --no-train" : "")));
+
+// Re-derives the profile's bars from its measured runs into results/thresholds.json (commit the file afterwards).
+Task("Thresholds").IsDependentOn("Build").Does(() =>
+    Cli("thresholds", $"--from \"{System.IO.Path.Combine(results, profile == "" ? "quick" : profile)}\" {Forward("out")}"));
+
 RunTarget(target);

@@ -16,6 +16,9 @@ public static class CliApp
                      TrainCommand.Create(),
                      ExportCommand.Create(),
                      BenchCommand.Create(),
+                     ThresholdsCommand.Create(),
+                     RegressCommand.Create(),
+                     MergeCommand.Create(),
                  })
             root.Subcommands.Add(command);
         return root;

@@ -16,6 +16,13 @@ public static class ModelCatalog
 
     public static ModelSpec? Find(string id) => All.FirstOrDefault(s => s.Id == id);
 
+    /// <summary>Position in the catalogue, for sorting tables; unknown ids sort last.</summary>
+    public static int Order(string id)
+    {
+        var index = All.ToList().FindIndex(s => s.Id == id);
+        return index < 0 ? int.MaxValue : index;
+    }
+
     /// <summary>Specs whose id matches a glob (`*`, `?`; comma-separated alternatives), in catalogue order.</summary>
     public static IReadOnlyList<ModelSpec> Match(string globs, IEnumerable<ModelSpec> from) =>
         from.Where(s => globs.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -12,7 +12,7 @@ public static class Aggregates
     public static IReadOnlyList<RunRow> Write(RunStore store)
     {
         var ids = store.CompleteRuns();
-        var rows = ids.Select(id => Row(store.ReadMetrics(id))).OrderBy(r => CatalogOrder(r.Model)).ThenBy(r => r.Seed)
+        var rows = ids.Select(id => Row(store.ReadMetrics(id))).OrderBy(r => ModelCatalog.Order(r.Model)).ThenBy(r => r.Seed)
             .ThenBy(r => r.Device, StringComparer.Ordinal).ToList();
         CsvFile.Write(Path.Combine(store.ProfileDir, "runs.csv"), rows);
         CsvFile.Write(Path.Combine(store.ProfileDir, "per_class.csv"),
@@ -35,11 +35,5 @@ public static class Aggregates
             EpochSecondsMedian = m.EpochSecondsMedian, TrainSeconds = m.TrainSeconds, PeakRssMb = m.PeakRssMb,
             ConfigHash = m.ConfigHash,
         };
-    }
-
-    static int CatalogOrder(string model)
-    {
-        var index = ModelCatalog.All.ToList().FindIndex(s => s.Id == model);
-        return index < 0 ? int.MaxValue : index;
     }
 }

@@ -63,7 +63,7 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
             config.Epochs, curves.Count, outcome.StoppedEarly, outcome.BestEpoch, cost.Parameters, cost.ForwardFlops,
             test.Accuracy, test.Loss, confusion.MacroF1(perClass), confusion.WeightedF1(perClass),
             bestValidation.ValidationAccuracy, bestValidation.Epoch, validatesOnTest,
-            Median(curves.Select(c => c.TrainSeconds)), trainSeconds, trainImages * curves.Count / trainSeconds,
+            Statistics.Median.Of(curves.Select(c => c.TrainSeconds)), trainSeconds, trainImages * curves.Count / trainSeconds,
             Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,
             SecondsToReach(curves, 0.90), spec.Documented.TestAccuracy is { } documented ? SecondsToReach(curves, documented) : null,
             perClass,
@@ -83,12 +83,6 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
         return null;
     }
 
-    static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2]
-            : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
 
     void WriteResults(string id, RunMetrics metrics, TrainingOutcome outcome, Training.Evaluation test,
         ConfusionMatrix confusion, IReadOnlyList<ClassMetrics> perClass)

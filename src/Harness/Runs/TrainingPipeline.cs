@@ -22,6 +22,8 @@ public sealed class TrainingPipeline(RunStore store, RunExecutor executor)
             outcomes.Add(outcome);
             Finished?.Invoke(outcome);
         }
-        return (outcomes, Aggregates.Write(store));
+        var table = Aggregates.Write(store);
+        Statistics.StatisticsTables.Write(store);
+        return (outcomes, table);
     }
 }

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using FashionBench.Cli.Options;
+using FashionBench.Harness;
+using FashionBench.Harness.Regression;
+using FashionBench.Harness.Runs;
+using FashionBench.Harness.Statistics;
+using FashionBench.Models;
+using Spectre.Console;
+
+namespace FashionBench.Cli.Commands;
+
+/// <summary>
+/// `fashionbench regress`: trains (or reuses) a profile's runs, compares them with the thresholds file, prints the
+/// table, writes regression.csv and regression.md, and exits 1 when any accuracy or macro F1 is below its minimum.
+/// </summary>
+public static class RegressCommand
+{
+    public const int Regressed = 1;
+
+    public static Command Create()
+    {
+        var options = new PipelineOptions("quick");
+        var thresholds = new Option<string>("--thresholds")
+        {
+            HelpName = "PATH", Description = "Thresholds file (written by `fashionbench thresholds`)",
+            DefaultValueFactory = _ => ThresholdsFile.DefaultPath,
+        };
+        var noTrain = new Option<bool>("--no-train")
+        {
+            Description = "Train nothing: compare the complete runs already in the profile folder (only --models filters them)",
+        };
+        var command = new Command("regress",
+            "Compare a profile's runs with the committed thresholds; exit 1 on any accuracy or macro F1 regression");
+        options.AddTo(command);
+        command.Options.Add(thresholds);
+        command.Options.Add(noTrain);
+        command.SetAction((parse, cancel) =>
+            Task.FromResult(Run(options.Read(parse), parse.GetValue(thresholds)!, parse.GetValue(noTrain), cancel)));
+        return command;
+    }
+
+    public static int Run(PipelineSettings settings, string thresholdsPath, bool noTrain, CancellationToken cancel)
+    {
+        var profile = settings.Profile.Name;
+        var bars = ThresholdsFile.Load(thresholdsPath).For(profile);   // a bad file fails before hours of training
+        if (bars is null) PipelineSession.Notice($"{thresholdsPath}: no thresholds for profile '{profile}'; every model is reported as 'no threshold'");
+
+        var store = new RunStore(settings.Results, profile);
+        HashSet<string>? planned = null;
+        if (!noTrain)
+        {
+            var exit = TrainCommand.Run(settings, cancel);
+            if (exit != 0) return exit;
+            var device = DeviceSelector.NameOf(DeviceSelector.Resolve(settings.Device, PipelineSession.Notice));
+            planned = RunMatrix.Plan(settings.Profile, settings.Models, settings.Seeds, settings.FirstSeed, device, settings.Shard)
+                .Select(p => p.Config.RunId).ToHashSet();
+        }
+        var chosen = settings.Models is null ? null : ModelCatalog.Match(settings.Models, ModelCatalog.All).Select(s => s.Id).ToHashSet();
+        Func<string, bool>? inScope = chosen is null ? null : chosen.Contains;
+
+        IReadOnlyList<RegressionRow> rows;
+        using (ResultsLock.Acquire(store.ProfileDir, TimeSpan.FromSeconds(5), PipelineSession.Notice))
+        {
+            var runs = (planned is null
+                    ? RunSelection.LatestPerSeed(store).Where(m => inScope?.Invoke(m.Model) ?? true)
+                    : RunSelection.LatestPerSeed(store.CompleteRuns().Where(planned.Contains).Select(store.ReadMetrics)))
+                .Select(Aggregates.Row).ToList();
+            if (runs.Count == 0)
+                throw new UserError($"{store.ProfileDir}: no complete runs to compare" +
+                                    (noTrain ? " (--no-train: train them first, or merge shard results into this folder)" : ""));
+            rows = RegressionCheck.Compare(runs, bars, inScope);
+            RegressionFiles.Write(store.ProfileDir, profile, thresholdsPath, bars, rows);
+        }
+        return Report(rows, store.ProfileDir);
+    }
+
+    static int Report(IReadOnlyList<RegressionRow> rows, string profileDir)
+    {
+        var table = new Table().AddColumns("model", "seed", "device", "metric", "measured", "threshold", "status", "note");
+        foreach (var r in rows)
+        {
+            var status = r.Status switch
+            {
+                RegressionStatus.Fail => $"[red bold]{r.Status}[/]",
+                RegressionStatus.Warning or RegressionStatus.NoThreshold or RegressionStatus.NoRun => $"[yellow]{Markup.Escape(r.Status)}[/]",
+                _ => Markup.Escape(r.Status),
+            };
+            table.AddRow(Markup.Escape(r.Model), r.Seed?.ToString() ?? "", r.Device, r.Metric,
+                RegressionMarkdown.Number(r.Metric, r.Measured), RegressionMarkdown.Number(r.Metric, r.Threshold), status,
+                Markup.Escape(r.Note));
+        }
+        AnsiConsole.Write(table);
+
+        foreach (var r in rows.Where(r => r.Status is RegressionStatus.Warning or RegressionStatus.NoThreshold or RegressionStatus.NoRun))
+            Console.Error.WriteLine($"{r.Status}: {r.Model}{(r.Seed is { } s ? $" seed {s}" : "")} {r.Metric}: {r.Note}");
+        var failures = RegressionCheck.Failures(rows);
+        foreach (var f in failures)
+            Console.Error.WriteLine($"regression: {f.Model} seed {f.Seed} ({f.Device}) {f.Metric} " +
+                                    $"{RegressionMarkdown.Number(f.Metric, f.Measured)} < threshold {RegressionMarkdown.Number(f.Metric, f.Threshold)}");
+        Console.WriteLine(failures.Count == 0
+            ? $"no regression ({rows.Count} checks); {RegressionFiles.Csv} and {RegressionFiles.Markdown} in {profileDir}"
+            : $"{failures.Count} regression(s) in {failures.Select(f => f.Model).Distinct().Count()} model(s); see {Path.Combine(profileDir, RegressionFiles.Markdown)}");
+        return failures.Count == 0 ? 0 : Regressed;
+    }
+}

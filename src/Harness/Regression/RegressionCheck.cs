@@ -1,0 +1,73 @@
+using System.Globalization;
+using FashionBench.Harness.Csv;
+
+namespace FashionBench.Harness.Regression;
+
+/// <summary>
+/// Compares measured runs with a profile's bars: each run's accuracy and macro F1 against the minima (below is a
+/// failure), its epoch time against the reference (above the bound is a warning); models without a bar, and bars
+/// without a run, are reported rather than passed.
+/// </summary>
+public static class RegressionCheck
+{
+    /// <param name="runs">The runs to judge (one row per run, as in runs.csv).</param>
+    /// <param name="thresholds">The profile's bars; null when the file has none for this profile.</param>
+    /// <param name="inScope">Which thresholded models were meant to run (e.g. the --models filter); all when null.</param>
+    public static IReadOnlyList<RegressionRow> Compare(IReadOnlyList<RunRow> runs, ProfileThresholds? thresholds,
+        Func<string, bool>? inScope = null)
+    {
+        var bars = thresholds?.Models ?? new Dictionary<string, ModelThreshold>();
+        var rows = new List<RegressionRow>();
+        foreach (var run in runs)
+        {
+            var bar = bars.GetValueOrDefault(run.Model);
+            rows.Add(Minimum(run, RegressionRow.Accuracy, run.TestAccuracy, bar?.MinAccuracy));
+            rows.Add(Minimum(run, RegressionRow.MacroF1, run.MacroF1, bar?.MinMacroF1));
+            if (bar is not null) rows.Add(EpochTime(run, bar, thresholds!.EpochTimeRatioBound));
+        }
+        var measured = runs.Select(r => r.Model).ToHashSet();
+        rows.AddRange(bars.Keys.Where(m => !measured.Contains(m) && (inScope?.Invoke(m) ?? true)).Order(StringComparer.Ordinal)
+            .Select(m => new RegressionRow
+            {
+                Model = m, Metric = RegressionRow.Accuracy, Threshold = bars[m].MinAccuracy, Status = RegressionStatus.NoRun,
+                Note = "thresholded but no complete run in the folder",
+            }));
+        return rows;
+    }
+
+    public static IReadOnlyList<RegressionRow> Failures(IEnumerable<RegressionRow> rows) =>
+        rows.Where(r => r.Status == RegressionStatus.Fail).ToList();
+
+    static RegressionRow Minimum(RunRow run, string metric, double measured, double? minimum) => new()
+    {
+        Model = run.Model, Seed = run.Seed, Device = run.Device, Metric = metric, Measured = measured, Threshold = minimum,
+        RunId = run.RunId,
+        Status = minimum is not { } min ? RegressionStatus.NoThreshold : measured < min ? RegressionStatus.Fail : RegressionStatus.Pass,
+        Note = minimum is { } m
+            ? string.Create(CultureInfo.InvariantCulture, $"{(measured - m) * 100:+0.00;-0.00;0.00} pp vs minimum")
+            : "model not in the thresholds file for this profile",
+    };
+
+    static RegressionRow EpochTime(RunRow run, ModelThreshold bar, double bound)
+    {
+        var row = new RegressionRow
+        {
+            Model = run.Model, Seed = run.Seed, Device = run.Device, Metric = RegressionRow.EpochSeconds,
+            Measured = run.EpochSecondsMedian, RunId = run.RunId,
+        };
+        if (run.Device != bar.ReferenceDevice)
+            return row with
+            {
+                Status = RegressionStatus.Skipped,
+                Note = $"reference measured on {bar.ReferenceDevice} ({bar.ReferenceMachine}), not comparable",
+            };
+        var ratio = run.EpochSecondsMedian / bar.ReferenceEpochSeconds;
+        return row with
+        {
+            Threshold = bar.ReferenceEpochSeconds * bound,
+            Status = ratio > bound ? RegressionStatus.Warning : RegressionStatus.Pass,
+            Note = string.Create(CultureInfo.InvariantCulture,
+                $"{ratio:0.00}× the reference {bar.ReferenceEpochSeconds:0.###} s ({bar.ReferenceMachine})"),
+        };
+    }
+}

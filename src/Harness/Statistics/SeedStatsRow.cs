@@ -1,0 +1,20 @@
+using CsvHelper.Configuration.Attributes;
+
+namespace FashionBench.Harness.Statistics;
+
+/// <summary>A row of seed_stats.csv: one model's accuracy and macro F1 over its seeds (fractions; 95 % t intervals).</summary>
+public sealed record SeedStatsRow
+{
+    [Name("model")] public string Model { get; init; } = "";
+    [Name("n")] public int N { get; init; }
+    [Name("accuracy_mean")] public double AccuracyMean { get; init; }
+    [Name("accuracy_std")] public double AccuracyStd { get; init; }
+    [Name("accuracy_ci_low")] public double AccuracyCiLow { get; init; }
+    [Name("accuracy_ci_high")] public double AccuracyCiHigh { get; init; }
+    [Name("macro_f1_mean")] public double MacroF1Mean { get; init; }
+    [Name("macro_f1_std")] public double MacroF1Std { get; init; }
+    [Name("macro_f1_ci_low")] public double MacroF1CiLow { get; init; }
+    [Name("macro_f1_ci_high")] public double MacroF1CiHigh { get; init; }
+    // Last, so the documented columns keep their positions; one results folder can hold runs of several devices.
+    [Name("device")] public string Device { get; init; } = "";
+}

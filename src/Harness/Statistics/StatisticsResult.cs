@@ -1,0 +1,4 @@
+namespace FashionBench.Harness.Statistics;
+
+/// <summary>What <see cref="StatisticsTables.Write"/> wrote: seed_stats.csv and mcnemar.csv rows, for the report.</summary>
+public sealed record StatisticsResult(IReadOnlyList<SeedStatsRow> SeedStats, IReadOnlyList<McNemarRow> McNemar);

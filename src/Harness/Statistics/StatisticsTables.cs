@@ -1,0 +1,23 @@
+using FashionBench.Harness.Csv;
+using FashionBench.Harness.Runs;
+
+namespace FashionBench.Harness.Statistics;
+
+/// <summary>
+/// The profile-level statistics, rebuilt from the complete runs like the aggregates: seed_stats.csv (models with
+/// ≥ 2 seeds) and mcnemar.csv (ablation vs baseline, per seed). Both files are always written, possibly header-only.
+/// </summary>
+public static class StatisticsTables
+{
+    public const string SeedStatsFile = "seed_stats.csv";
+    public const string McNemarFile = "mcnemar.csv";
+
+    public static StatisticsResult Write(RunStore store)
+    {
+        var runs = RunSelection.LatestPerSeed(store).Select(Aggregates.Row).ToList();
+        var result = new StatisticsResult(SeedStatistics.Compute(runs), McNemarTable.Compute(store, runs));
+        CsvFile.Write(Path.Combine(store.ProfileDir, SeedStatsFile), result.SeedStats);
+        CsvFile.Write(Path.Combine(store.ProfileDir, McNemarFile), result.McNemar);
+        return result;
+    }
+}

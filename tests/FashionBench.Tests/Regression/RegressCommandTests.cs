@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using FashionBench.Harness.Csv;
+using FashionBench.Harness.Regression;
+using FashionBench.Harness.Runs;
+using NUnit.Framework;
+
+namespace FashionBench.Tests.Regression;
+
+public class RegressCommandTests
+{
+    const string Main = "fashion-cnn/aug-dropout", NoAug = "fashion-cnn/no-aug", LogReg = "fashion-cnn/logreg";
+    string dir = "";
+    string Thresholds => Path.Combine(dir, "thresholds.json");
+    string Night => Path.Combine(dir, "night");
+    RunStore NightStore => new(Night, "quick");
+
+    [SetUp]
+    public void SetUp()
+    {
+        dir = Directory.CreateTempSubdirectory("fb-regress-").FullName;
+        var reference = new RunStore(Path.Combine(dir, "reference"), "quick");
+        foreach (var seed in new[] { 1L, 2, 3 })
+        {
+            SyntheticRuns.Write(reference, Main, seed, 0.90);
+            SyntheticRuns.Write(reference, NoAug, seed, 0.88);
+        }
+        var (exit, _, stderr) = CliRun.Invoke("thresholds", "--from", reference.ProfileDir, "--out", Thresholds);
+        Assert.That(exit, Is.Zero, stderr);
+    }
+
+    [TearDown] public void TearDown() => Directory.Delete(dir, recursive: true);
+
+    (int ExitCode, string Out, string Err) Regress(params string[] extra) =>
+        CliRun.Invoke(["regress", "--results", Night, "--profile", "quick", "--no-train", "--thresholds", Thresholds, .. extra]);
+
+    List<RegressionRow> Rows() => CsvFile.Read<RegressionRow>(Path.Combine(NightStore.ProfileDir, RegressionFiles.Csv));
+
+    [Test]
+    public void ARunDoctoredBelowItsThresholdFailsAndIsNamed()
+    {
+        SyntheticRuns.Write(NightStore, Main, 1, 0.90);
+        var doctored = SyntheticRuns.Write(NightStore, NoAug, 1, 0.70);
+        SyntheticRuns.Write(NightStore, LogReg, 1, 0.60);
+
+        var (exit, stdout, stderr) = Regress();
+
+        Assert.That(exit, Is.EqualTo(1), stdout + stderr);
+        var bar = ThresholdsFile.Load(Thresholds).For("quick")!.Models[NoAug];
+        Assert.That(stderr, Does.Contain($"regression: {NoAug} seed 1 (cpu) test_accuracy {doctored.TestAccuracy:0.0000} < threshold {bar.MinAccuracy:0.0000}"));
+        Assert.That(stderr, Does.Contain($"regression: {NoAug} seed 1 (cpu) macro_f1"));
+        Assert.That(stderr, Does.Not.Contain($"regression: {Main}"));
+        Assert.That(stderr, Does.Contain($"no threshold: {LogReg} seed 1 test_accuracy"));
+
+        var rows = Rows();
+        Assert.That(rows.Where(r => r.Status == RegressionStatus.Fail).Select(r => (r.Model, r.Metric)),
+            Is.EquivalentTo(new[] { (NoAug, RegressionRow.Accuracy), (NoAug, RegressionRow.MacroF1) }));
+        var failing = rows.Single(r => r is { Model: NoAug, Metric: RegressionRow.Accuracy });
+        Assert.That(failing.Measured, Is.EqualTo(doctored.TestAccuracy));
+        Assert.That(failing.Threshold, Is.EqualTo(bar.MinAccuracy));
+        Assert.That(rows.Where(r => r.Model == LogReg).Select(r => r.Status), Is.All.EqualTo(RegressionStatus.NoThreshold));
+        Assert.That(rows.Where(r => r.Model == Main).Select(r => r.Status), Is.All.EqualTo(RegressionStatus.Pass));
+        var markdown = File.ReadAllText(Path.Combine(NightStore.ProfileDir, RegressionFiles.Markdown));
+        Assert.That(markdown, Does.Contain("derived ").And.Contain("## Failing").And.Contain($"`{NoAug}` seed 1 (cpu): test_accuracy"));
+    }
+
+    [Test]
+    public void HealthyRunsPassAndAMissingModelIsReportedWithoutFailing()
+    {
+        SyntheticRuns.Write(NightStore, Main, 1, 0.90);
+        SyntheticRuns.Write(NightStore, LogReg, 1, 0.60);
+
+        var (exit, stdout, stderr) = Regress();
+
+        Assert.That(exit, Is.Zero, stdout + stderr);
+        Assert.That(stdout, Does.Contain("no regression"));
+        Assert.That(stderr, Does.Contain($"no run: {NoAug}"));
+        Assert.That(Rows().Single(r => r.Model == NoAug).Status, Is.EqualTo(RegressionStatus.NoRun));
+    }
+
+    [Test]
+    public void ASlowEpochIsAWarningOnly()
+    {
+        SyntheticRuns.Write(NightStore, Main, 1, 0.90, epochSeconds: 100);   // reference 10 s
+        SyntheticRuns.Write(NightStore, NoAug, 1, 0.88);
+
+        var (exit, _, stderr) = Regress();
+
+        Assert.That(exit, Is.Zero, stderr);
+        var time = Rows().Single(r => r is { Model: Main, Metric: RegressionRow.EpochSeconds });
+        Assert.That(time.Status, Is.EqualTo(RegressionStatus.Warning));
+        Assert.That(time.Threshold, Is.EqualTo(10 * ThresholdDerivation.EpochTimeRatioBound));
+        Assert.That(time.Note, Does.StartWith("10.00× the reference 10 s"));
+    }
+
+    [Test]
+    public void ModelsOutsideTheFilterAreNeitherComparedNorMissing()
+    {
+        SyntheticRuns.Write(NightStore, Main, 1, 0.90);
+        SyntheticRuns.Write(NightStore, NoAug, 1, 0.70);
+
+        var (exit, _, stderr) = Regress("--models", Main);
+
+        Assert.That(exit, Is.Zero, stderr);
+        Assert.That(Rows().Select(r => r.Model).Distinct(), Is.EqualTo(new[] { Main }));
+    }
+
+    [Test]
+    public void AThresholdOutOfRangeIsAUserErrorNamingTheFileAndField()
+    {
+        SyntheticRuns.Write(NightStore, Main, 1, 0.90);
+        var json = JsonNode.Parse(File.ReadAllText(Thresholds))!;
+        json["profiles"]!["quick"]!["models"]![Main]!["min_accuracy"] = 1.5;
+        File.WriteAllText(Thresholds, json.ToJsonString());
+
+        var (exit, _, stderr) = Regress();
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr.Trim(), Is.EqualTo($"error: {Thresholds}: profiles.quick.models[\"{Main}\"].min_accuracy is 1.5; it must be a fraction in [0, 1]"));
+    }
+
+    [Test]
+    public void AMissingFieldIsAUserErrorNamingTheFile()
+    {
+        SyntheticRuns.Write(NightStore, Main, 1, 0.90);
+        var json = JsonNode.Parse(File.ReadAllText(Thresholds))!;
+        json["profiles"]!["quick"]!["models"]![Main]!.AsObject().Remove("min_macro_f1");
+        File.WriteAllText(Thresholds, json.ToJsonString());
+
+        var (exit, _, stderr) = Regress();
+
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr, Does.StartWith($"error: {Thresholds}: not a valid thresholds file").And.Contain("min_macro_f1"));
+        Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void AMissingThresholdsFileIsAUserError()
+    {
+        SyntheticRuns.Write(NightStore, Main, 1, 0.90);
+        File.Delete(Thresholds);
+        var (exit, _, stderr) = Regress();
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain($"{Thresholds}: not found"));
+    }
+
+    [Test]
+    public void NothingToCompareIsAUserErrorNotAPass()
+    {
+        var (exit, _, stderr) = Regress();
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain("no complete runs to compare"));
+    }
+}

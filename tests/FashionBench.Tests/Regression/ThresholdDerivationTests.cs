@@ -1,0 +1,83 @@
+using FashionBench.Harness;
+using FashionBench.Harness.Regression;
+using FashionBench.Harness.Runs;
+using FashionBench.Models;
+using NUnit.Framework;
+
+namespace FashionBench.Tests.Regression;
+
+public class ThresholdDerivationTests
+{
+    string dir = "";
+    RunStore store = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        dir = Directory.CreateTempSubdirectory("fb-derive-").FullName;
+        store = new RunStore(dir, "quick");
+    }
+
+    [TearDown] public void TearDown() => Directory.Delete(dir, recursive: true);
+
+    // A run whose accuracy is exactly 1 − wrong/n: labels cycle 0..9, the first `wrong` items are mispredicted.
+    RunMetrics Run(string model, long seed, int n, int wrong, string device = "cpu")
+    {
+        var labels = Enumerable.Range(0, n).Select(i => i % 10).ToArray();
+        var predictions = labels.Select((l, i) => i < wrong ? (l + 1) % 10 : l).ToArray();
+        return SyntheticRuns.Write(store, RunConfig.For(ModelCatalog.Find(model)!, Profile.Get("quick"), seed, device), labels, predictions);
+    }
+
+    [Test]
+    public void SingleSeedUsesTheBinomialBoundAndTheNormalQuantile()
+    {
+        var run = Run("fashion-cnn/aug-dropout", 1, 10_000, 1_000);   // p = 0.9 on N = 10,000
+
+        var t = ThresholdDerivation.Derive([run], "x", DateTimeOffset.UnixEpoch);
+
+        // SE = sqrt(0.9·0.1/10000) = 0.003; k = z(0.999)·1·sqrt(1 + 1/1) = 3.090232·1.414214 = 4.370248;
+        // min = 0.9 − 4.370248·0.003 = 0.886889 → rounded down 0.8868.
+        var bar = t.Models["fashion-cnn/aug-dropout"];
+        Assert.That(t.Spread.DegreesOfFreedom, Is.Zero);
+        Assert.That(t.Spread.AccuracyRatio, Is.EqualTo(1));
+        Assert.That(bar.BinomialSe, Is.EqualTo(0.003).Within(1e-9));
+        Assert.That(bar.KAccuracy, Is.EqualTo(4.3702).Within(1e-4));
+        Assert.That(bar.MinAccuracy, Is.EqualTo(0.8868));
+        Assert.That(bar.MinMacroF1, Is.EqualTo(Math.Floor((run.MacroF1 - 4.370248 * 0.003) * 1e4) / 1e4).Within(1e-12));
+        Assert.That(bar.ReferenceEpochSeconds, Is.EqualTo(run.EpochSecondsMedian));
+        Assert.That(t.Derivation, Does.Contain("ρ = 1").And.Contain("q = z(0.999) = 3.090"));
+    }
+
+    [Test]
+    public void SeveralSeedsPoolTheMeasuredSpreadWithStudentT()
+    {
+        // Model A: 0.90, 0.91, 0.92 (s² = 1e-4); model B: 0.80, 0.80, 0.83 (s² = 3e-4); N = 1000.
+        var runs = new[] { (1, 100), (2, 90), (3, 80) }.Select(x => Run("fashion-cnn/aug-dropout", x.Item1, 1000, x.Item2))
+            .Concat(new[] { (1, 200), (2, 200), (3, 170) }.Select(x => Run("fashion-cnn/no-aug", x.Item1, 1000, x.Item2))).ToList();
+
+        var t = ThresholdDerivation.Derive(runs, "x", DateTimeOffset.UnixEpoch);
+
+        // SE² = 0.91·0.09/1000 = 8.19e-5 and 0.81·0.19/1000 = 1.539e-4; ρ² = (2·1e-4 + 2·3e-4)/(2·8.19e-5 + 2·1.539e-4);
+        // q = t(0.999, 4 dof) = 7.173182; k = q·ρ·sqrt(1 + 1/3).
+        var rho = Math.Sqrt(0.0008 / (2 * 8.19e-5 + 2 * 1.539e-4));
+        var k = 7.173182 * rho * Math.Sqrt(4.0 / 3);
+        Assert.That(t.Spread.DegreesOfFreedom, Is.EqualTo(4));
+        Assert.That(t.Spread.ModelsWithSeeds, Is.EqualTo(2));
+        Assert.That(t.Spread.AccuracyRatio, Is.EqualTo(rho).Within(1e-9));
+        Assert.That(t.Spread.Quantile, Is.EqualTo(7.173182).Within(1e-6));
+        Assert.That(t.Models["fashion-cnn/aug-dropout"].MinAccuracy,
+            Is.EqualTo(Math.Floor((0.91 - k * Math.Sqrt(8.19e-5)) * 1e4) / 1e4).Within(1e-12));
+        Assert.That(t.Models["fashion-cnn/no-aug"].MinAccuracy,
+            Is.EqualTo(Math.Floor((0.81 - k * Math.Sqrt(1.539e-4)) * 1e4) / 1e4).Within(1e-12));
+        Assert.That(t.Models["fashion-cnn/no-aug"].Seeds, Is.EqualTo(3));
+        Assert.That(t.Derivation, Does.Contain("4 degrees of freedom"));
+    }
+
+    [Test]
+    public void RunsOnSeveralDevicesAreRefused()
+    {
+        var runs = new[] { Run("fashion-cnn/aug-dropout", 1, 100, 10), Run("fashion-cnn/aug-dropout", 1, 100, 10, "cuda") };
+        var e = Assert.Throws<UserError>(() => ThresholdDerivation.Derive(runs, "results/quick", DateTimeOffset.UnixEpoch))!;
+        Assert.That(e.Message, Does.StartWith("results/quick: fashion-cnn/aug-dropout has runs on several devices (cpu, cuda)"));
+    }
+}
