@@ -15,7 +15,11 @@ public static class BenchCommand
         var options = new PipelineOptions(Profile.Default);
         var batchSizes = new Option<string>("--batch-sizes") { Description = "Comma-separated batch sizes", DefaultValueFactory = _ => "1,64,1024" };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed repetitions (median reported)", DefaultValueFactory = _ => 5 };
-        var command = new Command("bench", "Measure inference images/s of TorchSharp and ONNX Runtime for each trained model") { batchSizes, repetitions };
+        var repetitionSeconds = new Option<double?>("--repetition-seconds") { Description = "Minimum seconds per repetition (default 0.2; 0.05 for the smoke profile)" };
+        var command = new Command("bench", "Measure inference images/s of TorchSharp and ONNX Runtime for each trained model")
+        {
+            batchSizes, repetitions, repetitionSeconds,
+        };
         options.AddTo(command);
         command.SetAction(parse =>
         {
@@ -24,6 +28,9 @@ public static class BenchCommand
             {
                 BatchSizes = InferenceThroughputSettings.ParseBatchSizes(parse.GetValue(batchSizes)!),
                 Repetitions = parse.GetValue(repetitions),
+                // The smoke profile checks the pipeline, not the machine: shorter repetitions keep it within minutes.
+                RepetitionSeconds = parse.GetValue(repetitionSeconds) ?? (pipelineSettings.Profile.Name == "smoke" ? 0.05 : 0.2),
+                WarmupSeconds = pipelineSettings.Profile.Name == "smoke" ? 0.1 : 0.5,
                 Threads = pipelineSettings.Threads,
                 Device = pipelineSettings.Device == "auto" ? "cpu" : pipelineSettings.Device,
             }.Validated();
