@@ -1,22 +1,12 @@
-using System.Globalization;
-using CsvHelper;
 using CsvHelper.Configuration;
+using FashionBench.Harness.Csv;
 
 namespace FashionBench.Harness.Export;
 
 /// <summary>parity.csv: <c>model,max_abs_diff,argmax_agreement,onnx_bytes</c>, invariant culture, written atomically.</summary>
 public static class ParityCsv
 {
-    public static void Write(string path, IEnumerable<ParityResult> results)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
-        {
-            csv.Context.RegisterClassMap<Columns>();
-            csv.WriteRecords(results);
-        }
-        AtomicFile.WriteAllText(path, text.ToString());
-    }
+    public static void Write(string path, IEnumerable<ParityResult> results) => CsvFile.Write(path, results, new Columns());
 
     sealed class Columns : ClassMap<ParityResult>
     {

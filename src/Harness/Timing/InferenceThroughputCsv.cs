@@ -1,6 +1,5 @@
-using System.Globalization;
-using CsvHelper;
 using CsvHelper.Configuration;
+using FashionBench.Harness.Csv;
 
 namespace FashionBench.Harness.Timing;
 
@@ -10,16 +9,7 @@ namespace FashionBench.Harness.Timing;
 /// </summary>
 public static class InferenceThroughputCsv
 {
-    public static void Write(string path, IEnumerable<InferenceThroughputRecord> records)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
-        {
-            csv.Context.RegisterClassMap<Columns>();
-            csv.WriteRecords(records);
-        }
-        AtomicFile.WriteAllText(path, text.ToString());
-    }
+    public static void Write(string path, IEnumerable<InferenceThroughputRecord> records) => CsvFile.Write(path, records, new Columns());
 
     sealed class Columns : ClassMap<InferenceThroughputRecord>
     {
