@@ -66,6 +66,9 @@ Task("Export").IsDependentOn("Train").Does(() => Cli("export", Pipeline("documen
 Task("Bench").IsDependentOn("Export").Does(() =>
     Cli("bench", $"{Pipeline("documented")} {Forward("batch-sizes", "repetitions")}"));
 
+// The main job: Data → Train → Export → Bench → <results>/<profile>/report.pdf (complete runs are reused).
+Task("Report").IsDependentOn("Bench").Does(() => Cli("report", Common("documented")));
+
 // BenchmarkDotNet inference suite: a short job by default, --full for BenchmarkDotNet's default job.
 Task("BenchmarkDotNet").IsDependentOn("Build").Does(() =>
 {
