@@ -10,20 +10,24 @@ namespace FashionBench.Reports.Sections;
 /// </summary>
 internal static class ClaimTable
 {
+    /// <summary>Points a seed column needs for its "Seed" header.</summary>
+    public const float SeedWidth = 34;
+
     public static TableBlock Of(IEnumerable<ClaimVerdict> verdicts, bool withModel, bool withSeed, string caption)
     {
         var headers = new List<string>();
         var widths = new List<float>();
         var alignments = new List<SKTextAlign>();
         void Column(string header, float width, SKTextAlign align) { headers.Add(header); widths.Add(width); alignments.Add(align); }
-        // The verdict column holds "not comparable (profile)" on one line; the model column, ids up to 23 characters.
-        if (withModel) Column("Model", 126, SKTextAlign.Left);
-        if (withSeed) Column("Seed", 30, SKTextAlign.Right);
-        Column("Claim", withModel ? 105 : 160, SKTextAlign.Left);
+        // The model column holds ids up to 23 characters, the verdict column "not comparable (profile)" on one line
+        // unless a seed column takes the room.
+        if (withModel) Column("Model", 125, SKTextAlign.Left);
+        if (withSeed) Column("Seed", SeedWidth, SKTextAlign.Right);
+        Column("Claim", withModel ? 98 : 160, SKTextAlign.Left);
         Column("Documented", 70, SKTextAlign.Right);
         Column("Measured", withModel ? 56 : 62, SKTextAlign.Right);
         if (!withModel) Column("Tolerance", 60, SKTextAlign.Right);
-        Column("Verdict", withModel ? 126 : 131, SKTextAlign.Left);
+        Column("Verdict", withModel ? (withSeed ? 100 : 134) : 131, SKTextAlign.Left);
 
         var rows = verdicts.Select(v =>
         {

@@ -24,7 +24,7 @@ internal static class SummarySection
 
         doc.Add(Table(withSeed,
             ["Acc. (%)", "Doc. (%)", "Δ (pp)", "Verdict", "Macro F1", "Doc. F1", "vs ref. (pp)"],
-            [48, 49, 44, 86, 42, 42, 44],
+            [42, 42, 40, withSeed ? 84 : 84 + ClaimTable.SeedWidth, 38, 38, 40],
             summary.Select(s => (s, (IReadOnlyList<TableCell>)[
                 Fmt.Percent(s.TestAccuracy), Fmt.Percent(s.DocumentedAccuracy), Fmt.Pp(s.DeltaPp), VerdictStyle.Cell(s.AccuracyVerdict, s.Verdict),
                 Fmt.Score(s.MacroF1), Fmt.Score(s.DocumentedF1), Fmt.Pp(s.VsReferencePp),
@@ -33,7 +33,7 @@ internal static class SummarySection
 
         doc.Add(Table(withSeed,
             ["Params", "Doc. params", "Epochs run / doc.", "Epoch (s, median)", "Training (s)", "To 90 % (s)", "To doc. (s)"],
-            [52, 60, 52, 48, 48, 45, 50],
+            [53, withSeed ? 60 : 60 + ClaimTable.SeedWidth, 45, 42, 44, 40, 40],
             summary.Select(s => (s, (IReadOnlyList<TableCell>)[
                 Fmt.Count(s.Params), s.DocumentedParams.Length > 0 ? s.DocumentedParams.Replace(" ", "") : Fmt.None,
                 Fmt.Invariant($"{s.EpochsRun} / {s.EpochsDocumented?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Fmt.None}"),
@@ -42,12 +42,15 @@ internal static class SummarySection
             "Size and training time of every run. 'To 90 %' and 'to documented' are training seconds until validation accuracy first reached 90 % or the documented test accuracy (— when it never did)."));
     }
 
-    /// <summary>Model (and seed) columns, then <paramref name="headers"/> (widths in points); numbers right-aligned, the verdict left.</summary>
+    /// <summary>
+    /// Model (and seed) columns, then <paramref name="headers"/> with <paramref name="widths"/> in points (with the
+    /// model's 125 and the seed's 34 they fill the 483-pt text width); numbers right-aligned, the verdict left.
+    /// </summary>
     private static TableBlock Table(bool withSeed, string[] headers, float[] widths,
         IEnumerable<(SummaryRow Row, IReadOnlyList<TableCell> Cells)> rows, string caption)
     {
         IReadOnlyList<string> allHeaders = [.. withSeed ? new[] { "Model", "Seed" } : ["Model"], .. headers];
-        IReadOnlyList<float> allWidths = [.. withSeed ? new[] { 128f, 30 } : [128f], .. widths];
+        IReadOnlyList<float> allWidths = [.. withSeed ? new[] { 125f, ClaimTable.SeedWidth } : [125f], .. widths];
         var alignments = allHeaders.Select((h, i) => i == 0 || h == "Verdict" ? SKTextAlign.Left : SKTextAlign.Right).ToList();
         var cells = rows.Select(r => (IReadOnlyList<TableCell>)[
             Fmt.Model(r.Row.Model), .. withSeed ? new TableCell[] { Fmt.Invariant($"{r.Row.Seed}") } : [], .. r.Cells]).ToList();
