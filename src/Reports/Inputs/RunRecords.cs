@@ -19,7 +19,7 @@ public sealed record RunRecords(
 
     /// <summary>The measurements the verdict rules need, with the run's comparability to its write-up.</summary>
     public RunFacts Facts() => new(
-        Metrics.Model, Metrics.Seed, Metrics.Parameters, TestImages, Metrics.TestAccuracy, Metrics.MacroF1,
+        Metrics.RunId, Metrics.Model, Metrics.Seed, Metrics.Parameters, TestImages, Metrics.TestAccuracy, Metrics.MacroF1,
         Metrics.BestValidationAccuracy, Metrics.ValidatesOnTest,
         Curves.ToDictionary(c => c.Epoch, c => c.ValidationAccuracy),
         Curves.Select(c => c.ValidationLoss).DefaultIfEmpty(double.NaN).Min(),

@@ -10,7 +10,7 @@ internal static class InferenceSection
 {
     public const string Heading = "Inference: TorchSharp and ONNX Runtime";
     public const string ParityHeading = "ONNX Runtime parity";
-    private const float ChartHeight = 165;
+    private const float ChartHeight = 175;
 
     public static void Add(ReportDocument doc, ReportMaterial material)
     {
@@ -49,35 +49,42 @@ internal static class InferenceSection
         ]));
     }
 
-    /// <summary>One bar chart per model (engines × batch sizes), two side by side.</summary>
+    /// <summary>
+    /// One bar chart per model (engines × batch sizes), two side by side under one shared legend: in a half-width
+    /// panel a legend of its own would cover the tallest bars.
+    /// </summary>
     private static void Charts(ReportDocument doc, IReadOnlyList<ThroughputPeakRow> rows)
     {
         var models = rows.Select(r => r.Model).Distinct().ToList();
+        // Series are named by engine alone when every measurement ran on one device; every chart has all of them, in one order.
+        Func<ThroughputPeakRow, string> series = rows.Select(r => r.Device).Distinct().Count() > 1 ? Engine : r => r.Engine;
+        var names = rows.Select(series).Distinct().ToList();
         for (var i = 0; i < models.Count; i += 2)
         {
-            var pair = models.Skip(i).Take(2).Select(m => (Model: m, Chart: Chart(rows.Where(r => r.Model == m).ToList()))).ToList();
+            var pair = models.Skip(i).Take(2).Select(m => (Model: m, Chart: Chart(rows.Where(r => r.Model == m).ToList(), series, names))).ToList();
             doc.Add(new FigureBlock(ChartHeight, (canvas, rect) =>
             {
+                SeriesLegend.Draw(canvas, rect, names);
                 var half = (rect.Width - 14) / 2;
                 for (var k = 0; k < pair.Count; k++)
                 {
                     using var plot = pair[k].Chart.CreatePlot();
                     plot.Title(pair[k].Model);
+                    plot.HideLegend();
                     var left = rect.Left + k * (half + 14);
-                    PlotRendering.Render(plot, canvas, new SKRect(left, rect.Top, left + half, rect.Bottom));
+                    PlotRendering.Render(plot, canvas, new SKRect(left, rect.Top + SeriesLegend.Height, left + half, rect.Bottom));
                 }
             }, $"Inference images/s of {string.Join(" and ", pair.Select(p => p.Model))} by batch size and engine (median of the timed repetitions; log scale where engines differ tenfold)."));
         }
     }
 
-    private static ThroughputBars Chart(IReadOnlyList<ThroughputPeakRow> rows)
+    private static ThroughputBars Chart(IReadOnlyList<ThroughputPeakRow> rows, Func<ThroughputPeakRow, string> series, IReadOnlyList<string> engines)
     {
-        var engines = rows.Select(Engine).Distinct().ToList();
         var batches = rows.Select(r => r.BatchSize).Distinct().Order().ToList();
         var values = new double[engines.Count, batches.Count];
         for (var e = 0; e < engines.Count; e++)
             for (var b = 0; b < batches.Count; b++)
-                values[e, b] = rows.FirstOrDefault(r => Engine(r) == engines[e] && r.BatchSize == batches[b])?.ImagesPerSecond ?? double.NaN;
+                values[e, b] = rows.FirstOrDefault(r => series(r) == engines[e] && r.BatchSize == batches[b])?.ImagesPerSecond ?? double.NaN;
         var measured = rows.Select(r => r.ImagesPerSecond).Where(v => v > 0).ToList();
         var logScale = measured.Count > 0 && measured.Max() / measured.Min() > 10;
         return new ThroughputBars(engines, batches, values, logScale);
@@ -88,10 +95,10 @@ internal static class InferenceSection
     private static TableBlock Table(IReadOnlyList<ThroughputPeakRow> rows) => new(
         ["Model", "Engine", "Batch", "Images/s", "p50 (ms)", "Threads", "GFLOP/s", "% of peak"],
         rows.Select(r => (IReadOnlyList<TableCell>)[
-            Fmt.Model(r.Model), Engine(r), Fmt.Count(r.BatchSize), Fmt.Number(r.ImagesPerSecond, "N0"), Fmt.Number(r.P50Ms, "0.000"),
+            Fmt.Model(r.Model), Engine(r), Fmt.Count(r.BatchSize), Fmt.Number(r.ImagesPerSecond, "N0"), Fmt.Number(r.P50Ms, r.P50Ms < 10 ? "0.000" : "0.0"),
             Fmt.Count(r.Threads), Fmt.Number(r.GflopsPerSecond, "0.00"), r.PercentOfPeak is { } p ? Fmt.Number(p, "0.0") : Fmt.None,
         ]).ToList(),
-        [128, 95, 38, 55, 45, 40, 42, 40],
+        [125, 89, 37, 52, 46, 45, 49, 40],
         [SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right],
         "Inference throughput (throughput.csv), the FLOP rate it implies and its share of the CPU's FP32 peak (throughput_peak.csv; none on GPUs).");
 

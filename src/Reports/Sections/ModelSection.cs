@@ -70,7 +70,7 @@ internal static class ModelSection
 
     private static void ConfusedPairs(ReportDocument doc, ReportMaterial material, RunRecords run)
     {
-        var pairs = material.Tables.ConfusedPairs.Where(p => p.Model == run.Model && p.Seed == run.Metrics.Seed).ToList();
+        var pairs = material.Tables.ConfusedPairs.Where(p => p.RunId == run.Metrics.RunId).ToList();
         if (pairs.Count == 0) return;
         doc.Add(new TableBlock(["#", "True class", "Predicted as", "Images", "Share of the true class (%)"],
             pairs.Select(p => (IReadOnlyList<TableCell>)[
@@ -83,7 +83,7 @@ internal static class ModelSection
 
     private static void Misclassified(ReportDocument doc, ReportMaterial material, RunRecords run)
     {
-        var shown = material.Tables.Misclassified.Where(x => x.Model == run.Model && x.Seed == run.Metrics.Seed).ToList();
+        var shown = material.Tables.Misclassified.Where(x => x.RunId == run.Metrics.RunId).ToList();
         if (shown.Count == 0)
         {
             doc.Add(new ParagraphBlock($"{run.Model} classified every test image correctly; there is no mistake to show."));

@@ -5,6 +5,7 @@ namespace FashionBench.Reports.Tables;
 /// <summary>A row of confused_pairs.csv: test images of one true class predicted as another, most frequent first per run.</summary>
 public sealed record ConfusedPairRow
 {
+    [Name("run_id")] public string RunId { get; init; } = "";
     [Name("model")] public string Model { get; init; } = "";
     [Name("seed")] public long Seed { get; init; }
     [Name("rank")] public int Rank { get; init; }

@@ -55,12 +55,15 @@ public sealed record ReportTables(
     }
 
     public IEnumerable<ClaimVerdict> VerdictsOf(RunRecords run) =>
-        Verdicts.Where(v => v.Model == run.Model && v.Seed == run.Metrics.Seed);
+        Verdicts.Where(v => v.RunId == run.Metrics.RunId);
 
     private static SummaryRow SummaryOf(RunRecords run, ReportInputs inputs, DocumentedResults documented, ClaimVerdict accuracy)
     {
         var m = run.Metrics;
         var reference = inputs.Reference.MeanAccuracy(m.Model);
+        var baseline = run.Spec?.Baseline is { } b
+            ? inputs.Runs.FirstOrDefault(r => r.Model == b && r.Metrics.Seed == m.Seed && r.Metrics.Device == m.Device)
+            : null;
         return new SummaryRow
         {
             RunId = m.RunId, Model = m.Model, Seed = m.Seed, Device = m.Device, EpochsRun = m.EpochsRun,
@@ -71,6 +74,7 @@ public sealed record ReportTables(
             MacroF1 = m.MacroF1, DocumentedF1 = documented.MacroF1, F1DeltaPp = Pp(m.MacroF1, documented.MacroF1),
             EpochSecondsMedian = m.EpochSecondsMedian, TrainSeconds = m.TrainSeconds,
             SecondsTo90 = m.SecondsTo90, SecondsToDocumented = m.SecondsToDocumented,
+            Baseline = run.Spec?.Baseline ?? "", VsBaselinePp = Pp(m.TestAccuracy, baseline?.Metrics.TestAccuracy),
             ReferenceAccuracyMean = reference, VsReferencePp = Pp(m.TestAccuracy, reference),
         };
     }
@@ -87,7 +91,7 @@ public sealed record ReportTables(
             for (var p = 0; p < m.Confusion.Length; p++) counts[t, p] = m.Confusion[t][p];
         return new ConfusionMatrix(counts).MostConfused().Take(ConfusedPairsPerRun).Select((pair, i) => new ConfusedPairRow
         {
-            Model = m.Model, Seed = m.Seed, Rank = i + 1, TrueClass = m.ClassNames[pair.True],
+            RunId = m.RunId, Model = m.Model, Seed = m.Seed, Rank = i + 1, TrueClass = m.ClassNames[pair.True],
             PredictedClass = m.ClassNames[pair.Predicted], Count = pair.Count,
             FractionOfTrue = pair.Count / (double)Math.Max(1, m.Confusion[pair.True].Sum()),
         });
@@ -97,7 +101,7 @@ public sealed record ReportTables(
         run.Predictions.Where(p => p.Prediction != p.Label).OrderByDescending(p => p.Confidence).ThenBy(p => p.Index)
             .Take(MisclassifiedPerRun).Select(p => new MisclassifiedRow
             {
-                Model = run.Model, Seed = run.Metrics.Seed, Index = p.Index,
+                RunId = run.Metrics.RunId, Model = run.Model, Seed = run.Metrics.Seed, Index = p.Index,
                 TrueClass = run.Metrics.ClassNames[p.Label], PredictedClass = run.Metrics.ClassNames[p.Prediction],
                 Confidence = p.Confidence,
             });

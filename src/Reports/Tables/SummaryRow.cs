@@ -29,6 +29,9 @@ public sealed record SummaryRow
     [Name("train_seconds")] public double TrainSeconds { get; init; }
     [Name("seconds_to_90")] public double? SecondsTo90 { get; init; }
     [Name("seconds_to_documented")] public double? SecondsToDocumented { get; init; }
+    /// <summary>The model an ablation varies, and this run's test accuracy minus that model's run with the same seed and device.</summary>
+    [Name("baseline")] public string Baseline { get; init; } = "";
+    [Name("vs_baseline_pp")] public double? VsBaselinePp { get; init; }
     [Name("reference_accuracy_mean")] public double? ReferenceAccuracyMean { get; init; }
     [Name("vs_reference_pp")] public double? VsReferencePp { get; init; }
 }

@@ -114,5 +114,5 @@ public static class ClaimJudge
         Row(run, claim, unit, documented, measured) with { Verdict = Verdict.NotJudged };
 
     static ClaimVerdict Row(RunFacts run, string claim, ClaimUnit unit, double? documented, double? measured) =>
-        new() { Model = run.Model, Seed = run.Seed, Claim = claim, Unit = unit, Documented = documented, Measured = measured };
+        new() { RunId = run.RunId, Model = run.Model, Seed = run.Seed, Claim = claim, Unit = unit, Documented = documented, Measured = measured };
 }

@@ -8,6 +8,7 @@ namespace FashionBench.Reports.Verdicts;
 /// </summary>
 public sealed record ClaimVerdict
 {
+    [Name("run_id")] public string RunId { get; init; } = "";
     [Name("model")] public string Model { get; init; } = "";
     [Name("seed")] public long Seed { get; init; }
     [Name("claim")] public string Claim { get; init; } = "";

@@ -9,6 +9,7 @@ namespace FashionBench.Reports.Verdicts;
 /// <param name="PerClassF1">Class name → F1 on the test set.</param>
 /// <param name="NotComparableReason">Why accuracy-type claims cannot be tested ("profile"), or null when they can.</param>
 public sealed record RunFacts(
+    string RunId,
     string Model,
     long Seed,
     long Parameters,

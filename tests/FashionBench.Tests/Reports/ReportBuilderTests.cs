@@ -145,6 +145,13 @@ public sealed class ReportBuilderTests
         Assert.That(summary.Where(s => s.Model != "mnist-8k/model1").Select(s => s.VsReferencePp), Is.All.Null, "the reference has no other model");
         Assert.That(fixture.AllText, Does.Contain(Pp(mnist.VsReferencePp)));
 
+        var noAug = summary.Single(s => s.Model == "fashion-cnn/no-aug" && s.Seed == 1);
+        var augDropout = summary.Single(s => s.Model == "fashion-cnn/aug-dropout" && s.Seed == 1);
+        Assert.That(noAug.Baseline, Is.EqualTo("fashion-cnn/aug-dropout"));
+        Assert.That(noAug.VsBaselinePp, Is.EqualTo(Math.Round((noAug.TestAccuracy - augDropout.TestAccuracy) * 100, 4)));
+        Assert.That(summary.Single(s => s.Model == "fashion-cnn/no-aug" && s.Seed == 2).VsBaselinePp, Is.Null, "the baseline has no seed-2 run");
+        Assert.That(fixture.AllText, Does.Contain($"fashion-cnn/no-aug fashion-cnn/aug-dropout 1,701,578 {Percent(noAug.TestAccuracy)} 92.71 {Pp(noAug.DeltaPp)} {Pp(noAug.VsBaselinePp)}"));
+
         var pairs = CsvFile.Read<ConfusedPairRow>(Path.Combine(fixture.Store.ProfileDir, "confused_pairs.csv"));
         Assert.That(pairs.GroupBy(p => (p.Model, p.Seed)).Select(g => g.Count()), Is.All.InRange(1, ReportTables.ConfusedPairsPerRun));
         var top = pairs.First(p => p.Model == "fashion-cnn/aug-dropout");

@@ -9,7 +9,7 @@ public sealed class ReportBuilderVerdictTests
 {
     /// <summary>A comparable run on 10,000 test images: 90 % accuracy, F1 0.89, best epoch 91 %.</summary>
     static RunFacts Run(string? notComparable = null, bool validatesOnTest = false, long parameters = 7_108) => new(
-        "model", 1, parameters, TestImages: 10_000, TestAccuracy: 0.90, MacroF1: 0.89, BestValidationAccuracy: 0.91,
+        "model-cpu-s1-00000000", "model", 1, parameters, TestImages: 10_000, TestAccuracy: 0.90, MacroF1: 0.89, BestValidationAccuracy: 0.91,
         validatesOnTest, new Dictionary<int, double> { [1] = 0.80, [7] = 0.91, [10] = 0.90 },
         MinValidationLoss: 0.3, BestTrainAccuracy: 0.95, EpochSecondsMedian: 12,
         new Dictionary<string, double> { ["Shirt"] = 0.70, ["Bag"] = 0.97 }, notComparable);
