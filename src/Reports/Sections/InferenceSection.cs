@@ -29,6 +29,7 @@ internal static class InferenceSection
 
     private static void Peak(ReportDocument doc, ReportMaterial material, IReadOnlyList<ThroughputPeakRow> rows)
     {
+        if (rows.All(r => r.Device != "cpu")) return;   // a CPU's peak says nothing about GPU measurements
         if (material.Context.Peak is not { } peak)
         {
             doc.Add(new ParagraphBlock("% of peak is not given: /proc/cpuinfo is missing here or lists no 'cpu MHz'."));
@@ -85,8 +86,8 @@ internal static class InferenceSection
         for (var e = 0; e < engines.Count; e++)
             for (var b = 0; b < batches.Count; b++)
                 values[e, b] = rows.FirstOrDefault(r => series(r) == engines[e] && r.BatchSize == batches[b])?.ImagesPerSecond ?? double.NaN;
-        var measured = rows.Select(r => r.ImagesPerSecond).Where(v => v > 0).ToList();
-        var logScale = measured.Count > 0 && measured.Max() / measured.Min() > 10;
+        var measured = rows.Select(r => r.ImagesPerSecond).ToList();
+        var logScale = measured.All(v => v > 0) && measured.Max() / measured.Min() > 10;
         return new ThroughputBars(engines, batches, values, logScale);
     }
 
