@@ -41,8 +41,16 @@ internal static class TitleSection
             doc.Add(new ParagraphBlock(ProfileNote(inputs.Profile)));
 
         var multiSeed = runs.Select(r => r.Metrics.Seed).Distinct().Count() > 1;
-        doc.Add(ClaimTable.Of(verdicts.Where(v => v.Verdict != Verdict.NotJudged), withModel: true, withSeed: multiSeed,
-            "Every documented claim and its verdict, run by run. Measured accuracies are test-set accuracies (the best epoch's for best-epoch claims); tolerances are in each model's section and in verdicts.csv."));
+        // Grouped by verdict so the claims that were tested come first, however many runs follow (stable: catalogue order within).
+        var ordered = verdicts.Where(v => v.Verdict != Verdict.NotJudged).OrderBy(v => v.Verdict switch
+        {
+            Verdict.DidNotHold => 0,
+            Verdict.Held => 1,
+            Verdict.NotComparable => 2,
+            _ => 3,
+        });
+        doc.Add(ClaimTable.Of(ordered, withModel: true, withSeed: multiSeed,
+            "Every documented claim and its verdict: those that did not hold, those that held, then those with nothing to compare. Measured accuracies are test-set accuracies (the best epoch's for best-epoch claims); tolerances are in each model's section and in verdicts.csv."));
     }
 
     public static string Title(string profile) => $"FashionBench report: {profile} profile";

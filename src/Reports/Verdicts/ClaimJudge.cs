@@ -70,7 +70,7 @@ public static class ClaimJudge
         {
             ParameterClaimKind.Exact => ("parameters (exact)", ""),
             ParameterClaimKind.UpperBound => ("parameters (upper bound)", "<"),
-            _ => ("parameters (approximate, ±25 %)", "~"),
+            _ => ("parameters (±25 %)", "~"),
         };
         return Row(run, name, ClaimUnit.Count, claim.Value, run.Parameters) with
         {
