@@ -16,6 +16,7 @@ public static class CliApp
                      TrainCommand.Create(),
                      ExportCommand.Create(),
                      BenchCommand.Create(),
+                     ReportCommand.Create(),
                      ThresholdsCommand.Create(),
                      RegressCommand.Create(),
                      MergeCommand.Create(),

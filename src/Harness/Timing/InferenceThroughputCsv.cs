@@ -1,4 +1,3 @@
-using CsvHelper.Configuration;
 using FashionBench.Harness.Csv;
 
 namespace FashionBench.Harness.Timing;
@@ -9,21 +8,9 @@ namespace FashionBench.Harness.Timing;
 /// </summary>
 public static class InferenceThroughputCsv
 {
-    public static void Write(string path, IEnumerable<InferenceThroughputRecord> records) => CsvFile.Write(path, records, new Columns());
+    public static void Write(string path, IEnumerable<InferenceThroughputRecord> records) =>
+        CsvFile.Write(path, records.Select(ThroughputCsvRow.From));
 
-    sealed class Columns : ClassMap<InferenceThroughputRecord>
-    {
-        public Columns()
-        {
-            Map(r => r.Model).Name("model");
-            Map(r => r.Engine).Name("engine");
-            Map(r => r.Device).Name("device");
-            Map(r => r.BatchSize).Name("batch_size");
-            Map(r => r.ImagesPerSecond).Name("images_per_second");
-            Map(r => r.P50Ms).Name("p50_ms");
-            Map(r => r.P95Ms).Name("p95_ms");
-            Map(r => r.Threads).Name("threads");
-            Map(r => r.ForwardMflops).Name("forward_mflops");
-        }
-    }
+    public static IReadOnlyList<InferenceThroughputRecord> Read(string path) =>
+        CsvFile.Read<ThroughputCsvRow>(path).Select(r => r.ToRecord()).ToList();
 }

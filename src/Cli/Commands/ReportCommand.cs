@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using FashionBench.Harness;
+using FashionBench.Harness.Data;
+using FashionBench.Harness.Runs;
+using FashionBench.Reports;
+using FashionBench.Reports.Inputs;
+using FashionBench.Reports.Layout;
+
+namespace FashionBench.Cli.Commands;
+
+/// <summary>`fashionbench report`: a profile's results folder → report.pdf and the CSV files of everything it shows.</summary>
+public static class ReportCommand
+{
+    /// <summary>How long to wait for a pipeline still writing the same results folder.</summary>
+    static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
+
+    public static Command Create()
+    {
+        var results = new Option<string>("--results") { Description = "Results root folder", DefaultValueFactory = _ => "results" };
+        var profile = new Option<string>("--profile") { Description = "smoke | quick | documented | extended", DefaultValueFactory = _ => Profile.Default };
+        var command = new Command("report", "Render <results>/<profile>/report.pdf (documented against measured) from the results folder; never trains");
+        command.Options.Add(results);
+        command.Options.Add(profile);
+        command.SetAction(parse =>
+        {
+            var profileName = Profile.Get(parse.GetValue(profile)!).Name;
+            var resultsRoot = parse.GetValue(results)!;
+            var store = ReportInputs.OpenStore(resultsRoot, profileName);
+            var repoRoot = RepoRoot.Find();
+            LibTorchLoader.Preload(null, PipelineSession.Notice);   // first-layer filters load trained weights
+
+            var clock = Stopwatch.StartNew();
+            using var resultsLock = ResultsLock.Acquire(store.ProfileDir, LockWait, PipelineSession.Notice);
+            using var http = DatasetAcquirer.CreateHttpClient();
+            var pixels = new DatasetTestPixels(new DatasetAcquirer(DataSources.FromEnvironment(repoRoot, null, null), http, PipelineSession.Notice));
+            using var fonts = ReportFonts.Load(PipelineSession.Notice);
+            var context = new ReportContext(DateTimeOffset.UtcNow, Environment.CommandLine, CpuPeak.ReadLocal());
+            var outcome = new ReportBuilder(fonts, pixels).Write(store, profileName,
+                Path.Combine(repoRoot, "results", "reference", profileName, "runs.csv"), context);
+            var counts = outcome.Counts;
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                "{0}: {1} pages in {2:0.0} s; documented claims: {3} held, {4} did not hold, {5} nothing to compare",
+                outcome.PdfPath, outcome.Layout.PageCount, clock.Elapsed.TotalSeconds, counts.Held, counts.DidNotHold, counts.NothingToCompare));
+            return 0;
+        });
+        return command;
+    }
+}

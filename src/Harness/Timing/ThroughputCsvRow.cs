@@ -1,0 +1,25 @@
+using CsvHelper.Configuration.Attributes;
+namespace FashionBench.Harness.Timing;
+
+/// <summary>A row of throughput.csv; the one definition of its columns, for writing and reading.</summary>
+public sealed record ThroughputCsvRow
+{
+    [Name("model")] public string Model { get; init; } = "";
+    [Name("engine")] public string Engine { get; init; } = "";
+    [Name("device")] public string Device { get; init; } = "";
+    [Name("batch_size")] public int BatchSize { get; init; }
+    [Name("images_per_second")] public double ImagesPerSecond { get; init; }
+    [Name("p50_ms")] public double P50Ms { get; init; }
+    [Name("p95_ms")] public double P95Ms { get; init; }
+    [Name("threads")] public int Threads { get; init; }
+    [Name("forward_mflops")] public double ForwardMflops { get; init; }
+
+    public static ThroughputCsvRow From(InferenceThroughputRecord r) => new()
+    {
+        Model = r.Model, Engine = r.Engine, Device = r.Device, BatchSize = r.BatchSize, ImagesPerSecond = r.ImagesPerSecond,
+        P50Ms = r.P50Ms, P95Ms = r.P95Ms, Threads = r.Threads, ForwardMflops = r.ForwardMflops,
+    };
+
+    public InferenceThroughputRecord ToRecord() =>
+        new(Model, Engine, Device, BatchSize, ImagesPerSecond, P50Ms, P95Ms, Threads, ForwardMflops);
+}

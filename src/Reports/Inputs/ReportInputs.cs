@@ -1,0 +1,83 @@
+using FashionBench.Harness.Statistics;
+using System.Text.Json;
+using FashionBench.Harness;
+using FashionBench.Harness.Csv;
+using FashionBench.Harness.Export;
+using FashionBench.Harness.Runs;
+using FashionBench.Harness.Timing;
+using FashionBench.Models;
+
+namespace FashionBench.Reports.Inputs;
+
+/// <summary>
+/// Everything a report shows, read from one profile's results folder: the complete runs (refreshing runs.csv,
+/// per_class.csv and curves.csv from them), and where present throughput.csv, parity.csv, seed_stats.csv,
+/// mcnemar.csv and the committed reference. Optional tables are null when their file is absent.
+/// </summary>
+public sealed record ReportInputs(
+    RunStore Store,
+    string Profile,
+    IReadOnlyList<RunRecords> Runs,
+    IReadOnlyList<RunRow> RunRows,
+    IReadOnlyList<InferenceThroughputRecord>? Throughput,
+    IReadOnlyList<ParityResult>? Parity,
+    IReadOnlyList<SeedStatsRow>? SeedStats,
+    IReadOnlyList<McNemarRow>? McNemar,
+    ReferenceRuns Reference)
+{
+    public const string ThroughputFile = "throughput.csv";
+    public const string ParityFile = "parity.csv";
+    public const string SeedStatsFile = "seed_stats.csv";
+    public const string McNemarFile = "mcnemar.csv";
+
+    /// <summary>The profile's run store; a one-line error naming the folder when it holds no complete run.</summary>
+    public static RunStore OpenStore(string resultsRoot, string profile)
+    {
+        var store = new RunStore(resultsRoot, profile);
+        if (!Directory.Exists(store.ProfileDir))
+            throw new UserError($"{store.ProfileDir}: no such results folder (run `fashionbench train --profile {profile} --results {resultsRoot}` first)");
+        if (store.CompleteRuns().Count == 0)
+            throw new UserError($"{store.ProfileDir}: no complete runs to report (run `fashionbench train --profile {profile} --results {resultsRoot}` first)");
+        return store;
+    }
+
+    /// <param name="referenceRunsCsv">The committed reference runs.csv for this profile (it need not exist).</param>
+    public static ReportInputs Load(RunStore store, string profile, string referenceRunsCsv)
+    {
+        var rows = Aggregates.Write(store);
+        if (rows.Count == 0) throw new UserError($"{store.ProfileDir}: no complete runs to report");
+        var runs = rows.Select(r => Read(store, r.RunId)).ToList();
+        return new ReportInputs(store, profile, runs, rows,
+            Optional<ThroughputCsvRow>(store, ThroughputFile)?.Select(r => r.ToRecord()).ToList(),
+            Optional<ParityCsvRow>(store, ParityFile)?.Select(r => r.ToResult()).ToList(),
+            Optional<SeedStatsRow>(store, SeedStatsFile),
+            Optional<McNemarRow>(store, McNemarFile),
+            ReferenceRuns.Load(referenceRunsCsv));
+    }
+
+    /// <summary>One run per model (its lowest seed), in catalogue order: the run the per-model pages show.</summary>
+    public IReadOnlyList<RunRecords> Representatives =>
+        Runs.GroupBy(r => r.Model).Select(g => g.OrderBy(r => r.Metrics.Seed).ThenBy(r => r.Metrics.Device, StringComparer.Ordinal).First()).ToList();
+
+    private static RunRecords Read(RunStore store, string runId)
+    {
+        var metrics = store.ReadMetrics(runId);
+        var configPath = store.FileOf(runId, "config.json");
+        RunConfig config;
+        try
+        {
+            config = JsonSerializer.Deserialize<RunConfig>(File.ReadAllText(configPath), RunConfig.Json)
+                     ?? throw new UserError($"{configPath}: empty");
+        }
+        catch (JsonException e) { throw new UserError($"{configPath}: not a run configuration ({e.Message.Split('\n')[0]})"); }
+        return new RunRecords(metrics, config, ModelCatalog.Find(metrics.Model),
+            CsvFile.Read<CurveRow>(store.FileOf(runId, "curves.csv")).OrderBy(c => c.Epoch).ToList(),
+            CsvFile.Read<PredictionRow>(store.FileOf(runId, "predictions.csv")));
+    }
+
+    private static List<T>? Optional<T>(RunStore store, string file)
+    {
+        var path = Path.Combine(store.ProfileDir, file);
+        return File.Exists(path) ? CsvFile.Read<T>(path) : null;
+    }
+}

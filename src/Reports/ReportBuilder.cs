@@ -1,0 +1,59 @@
+using FashionBench.Harness.Runs;
+using FashionBench.Reports.Inputs;
+using FashionBench.Reports.Layout;
+using FashionBench.Reports.Sections;
+using FashionBench.Reports.Tables;
+using FashionBench.Reports.Verdicts;
+
+namespace FashionBench.Reports;
+
+/// <summary>
+/// A profile's results folder → &lt;results&gt;/&lt;profile&gt;/report.pdf and the CSV files of every number it shows.
+/// Reads records, derives tables, composes a <see cref="ReportDocument"/>, writes it; never trains or times anything.
+/// </summary>
+public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
+{
+    public const string PdfFile = "report.pdf";
+
+    /// <summary>The top-level sections every report has, in order (write-up sections come between summary and inference).</summary>
+    public static readonly IReadOnlyList<string> FixedHeadings =
+        [TitleSection.Heading, MethodSection.Heading, ProvenanceSection.Heading, SummarySection.Heading, InferenceSection.Heading, MultiSeedSection.Heading];
+
+    /// <summary>The heading of a write-up's section, e.g. "Write-up 002: fashion-cnn".</summary>
+    public static string WriteUpHeading(string writeUp) => WriteUpSection.Heading(writeUp);
+
+    /// <param name="store">A profile store with complete runs (see <see cref="ReportInputs.OpenStore"/>).</param>
+    /// <param name="referenceRunsCsv">The committed reference runs.csv of this profile; it need not exist.</param>
+    public ReportOutcome Write(RunStore store, string profile, string referenceRunsCsv, ReportContext context)
+    {
+        var inputs = ReportInputs.Load(store, profile, referenceRunsCsv);
+        var tables = ReportTables.Build(inputs, context);
+        tables.WriteCsv(store.ProfileDir);
+        var document = Compose(new ReportMaterial(inputs, tables, context, pixels));
+        var path = Path.Combine(store.ProfileDir, PdfFile);
+        var layout = new PdfReportWriter(fonts).Write(document, path);
+        return new ReportOutcome(path, layout, tables, VerdictCounts.Of(tables.Verdicts));
+    }
+
+    private static ReportDocument Compose(ReportMaterial material)
+    {
+        var inputs = material.Inputs;
+        var doc = new ReportDocument(TitleSection.Title(inputs.Profile), material.Context.Created, "FashionBench",
+            "Documented against measured results of the write-ups' models");
+        TitleSection.Add(doc, material);
+        doc.Add(new PageBreakBlock()).Add(new TableOfContentsBlock());
+        MethodSection.Add(doc, material);
+        ProvenanceSection.Add(doc, material);
+        doc.Add(new PageBreakBlock());
+        SummarySection.Add(doc, material);
+        foreach (var writeUp in inputs.Representatives.Where(r => r.Spec is not null).GroupBy(r => r.Spec!.WriteUp))
+        {
+            doc.Add(new PageBreakBlock());
+            WriteUpSection.Add(doc, material, writeUp.Key, writeUp.ToList());
+        }
+        doc.Add(new PageBreakBlock());
+        InferenceSection.Add(doc, material);
+        MultiSeedSection.Add(doc, material);
+        return doc;
+    }
+}

@@ -1,0 +1,123 @@
+using FashionBench.Reports.Charts;
+using FashionBench.Reports.Layout;
+using FashionBench.Reports.Tables;
+using SkiaSharp;
+
+namespace FashionBench.Reports.Sections;
+
+/// <summary>TorchSharp against ONNX Runtime: images/s per batch size (charts and table), % of the CPU's FP32 peak, and parity.</summary>
+internal static class InferenceSection
+{
+    public const string Heading = "Inference: TorchSharp and ONNX Runtime";
+    public const string ParityHeading = "ONNX Runtime parity";
+    private const float ChartHeight = 175;
+
+    public static void Add(ReportDocument doc, ReportMaterial material)
+    {
+        doc.Add(new HeadingBlock(Heading));
+        var rows = material.Tables.ThroughputPeak;
+        if (rows is null || rows.Count == 0)
+            doc.Add(new ParagraphBlock($"No inference throughput was measured for this profile (no throughput.csv in {material.Inputs.Store.ProfileDir}); run `fashionbench bench --profile {material.Inputs.Profile}` after `fashionbench export`."));
+        else
+        {
+            Peak(doc, material, rows);
+            Charts(doc, rows);
+            doc.Add(Table(rows));
+        }
+        Parity(doc, material);
+    }
+
+    private static void Peak(ReportDocument doc, ReportMaterial material, IReadOnlyList<ThroughputPeakRow> rows)
+    {
+        if (rows.All(r => r.Device != "cpu")) return;   // a CPU's peak says nothing about GPU measurements
+        if (material.Context.Peak is not { } peak)
+        {
+            doc.Add(new ParagraphBlock("% of peak is not given: /proc/cpuinfo is missing here or lists no 'cpu MHz'."));
+            return;
+        }
+        var benchCpus = material.Inputs.Runs.Select(r => r.Metrics.Provenance.Cpu).Distinct().ToList();
+        var sameCpu = benchCpus.Count == 1 && benchCpus[0] == peak.Model;
+        var derivations = rows.Where(r => r.Device == "cpu").Select(r => r.Threads).Distinct().Order()
+            .Select(t => Fmt.Invariant($"{t} thread{(t == 1 ? "" : "s")}: {peak.Derivation(t)}"));
+        doc.Add(new ParagraphBlock([
+            new TextRun("FP32 peak. ", Bold: true),
+            new TextRun(Fmt.Invariant(
+                $"Peak = cores × {Inputs.CpuPeak.FlopsPerCycle} FLOP/cycle (two 256-bit FMA units × 8 floats × 2) × clock, with the clock the highest 'cpu MHz' of /proc/cpuinfo ({peak.Mhz:0.000} MHz) and the cores the physical cores the benchmark's threads can use ({peak.PhysicalCores} on this {peak.Model}). ")),
+            new TextRun(string.Join("; ", derivations) + ". "),
+            new TextRun("% of peak = images/s × forward FLOPs per image (counted from the spec) / peak. "
+                        + (sameCpu ? "The runs were made on the same CPU model as this report."
+                            : $"The peak is this machine's; the runs were made on {string.Join(", ", benchCpus)}, so read % of peak with care.")),
+        ]));
+    }
+
+    /// <summary>
+    /// One bar chart per model (engines × batch sizes), two side by side under one shared legend: in a half-width
+    /// panel a legend of its own would cover the tallest bars.
+    /// </summary>
+    private static void Charts(ReportDocument doc, IReadOnlyList<ThroughputPeakRow> rows)
+    {
+        var models = rows.Select(r => r.Model).Distinct().ToList();
+        // Series are named by engine alone when every measurement ran on one device; every chart has all of them, in one order.
+        Func<ThroughputPeakRow, string> series = rows.Select(r => r.Device).Distinct().Count() > 1 ? Engine : r => r.Engine;
+        var names = rows.Select(series).Distinct().ToList();
+        for (var i = 0; i < models.Count; i += 2)
+        {
+            var pair = models.Skip(i).Take(2).Select(m => (Model: m, Chart: Chart(rows.Where(r => r.Model == m).ToList(), series, names))).ToList();
+            doc.Add(new FigureBlock(ChartHeight, (canvas, rect) =>
+            {
+                SeriesLegend.Draw(canvas, rect, names);
+                var half = (rect.Width - 14) / 2;
+                for (var k = 0; k < pair.Count; k++)
+                {
+                    using var plot = pair[k].Chart.CreatePlot();
+                    plot.Title(pair[k].Model);
+                    plot.HideLegend();
+                    var left = rect.Left + k * (half + 14);
+                    PlotRendering.Render(plot, canvas, new SKRect(left, rect.Top + SeriesLegend.Height, left + half, rect.Bottom));
+                }
+            }, $"Inference images/s of {string.Join(" and ", pair.Select(p => p.Model))} by batch size and engine (median of the timed repetitions; log scale where engines differ tenfold)."));
+        }
+    }
+
+    private static ThroughputBars Chart(IReadOnlyList<ThroughputPeakRow> rows, Func<ThroughputPeakRow, string> series, IReadOnlyList<string> engines)
+    {
+        var batches = rows.Select(r => r.BatchSize).Distinct().Order().ToList();
+        var values = new double[engines.Count, batches.Count];
+        for (var e = 0; e < engines.Count; e++)
+            for (var b = 0; b < batches.Count; b++)
+                values[e, b] = rows.FirstOrDefault(r => series(r) == engines[e] && r.BatchSize == batches[b])?.ImagesPerSecond ?? double.NaN;
+        var measured = rows.Select(r => r.ImagesPerSecond).ToList();
+        var logScale = measured.All(v => v > 0) && measured.Max() / measured.Min() > 10;
+        return new ThroughputBars(engines, batches, values, logScale);
+    }
+
+    private static string Engine(ThroughputPeakRow row) => $"{row.Engine} ({row.Device})";
+
+    private static TableBlock Table(IReadOnlyList<ThroughputPeakRow> rows) => new(
+        ["Model", "Engine", "Batch", "Images/s", "p50 (ms)", "Threads", "GFLOP/s", "% of peak"],
+        rows.Select(r => (IReadOnlyList<TableCell>)[
+            Fmt.Model(r.Model), Engine(r), Fmt.Count(r.BatchSize), Fmt.Number(r.ImagesPerSecond, "N0"), Fmt.Number(r.P50Ms, r.P50Ms < 10 ? "0.000" : "0.0"),
+            Fmt.Count(r.Threads), Fmt.Number(r.GflopsPerSecond, "0.00"), r.PercentOfPeak is { } p ? Fmt.Number(p, "0.0") : Fmt.None,
+        ]).ToList(),
+        [125, 89, 37, 52, 46, 45, 49, 40],
+        [SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right],
+        "Inference throughput (throughput.csv), the FLOP rate it implies and its share of the CPU's FP32 peak (throughput_peak.csv; none on GPUs).");
+
+    private static void Parity(ReportDocument doc, ReportMaterial material)
+    {
+        doc.Add(new HeadingBlock(ParityHeading, 2));
+        if (material.Inputs.Parity is not { Count: > 0 } parity)
+        {
+            doc.Add(new ParagraphBlock($"No parity results for this profile (no parity.csv); run `fashionbench export --profile {material.Inputs.Profile}`."));
+            return;
+        }
+        doc.Add(new TableBlock(["Model", "Max |Δ logit|", "Argmax agreement (%)", "ONNX size (KB)", "Parity"],
+            parity.Select(p => (IReadOnlyList<TableCell>)[
+                Fmt.Model(p.Model), Fmt.Number(p.MaxAbsDiff, "0.00E+00"), Fmt.Percent(p.ArgmaxAgreement), Fmt.Number(p.OnnxBytes / 1024.0, "N1"),
+                VerdictStyle.Cell(p.Passed ? "passed" : "failed", p.Passed ? Verdicts.Verdict.Held : Verdicts.Verdict.DidNotHold),
+            ]).ToList(),
+            [2.3f, 1.1f, 1.3f, 1.1f, 0.9f],
+            [SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Left],
+            Fmt.Invariant($"ONNX Runtime against TorchSharp on the same test images (parity.csv): parity passes when every logit is within {Harness.Export.ParityResult.Tolerance:0E+0} and every predicted class agrees.")));
+    }
+}

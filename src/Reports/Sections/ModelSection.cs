@@ -1,0 +1,106 @@
+using FashionBench.Reports.Charts;
+using FashionBench.Reports.Inputs;
+using FashionBench.Reports.Layout;
+using SkiaSharp;
+
+namespace FashionBench.Reports.Sections;
+
+/// <summary>
+/// One model's run: its claims, training curves, confusion matrices, per-class metrics, most-confused pairs and
+/// most confident mistakes.
+/// </summary>
+internal static class ModelSection
+{
+    private const float CurvesHeight = 180;
+    private const float ConfusionHeight = 290;
+    private const float ImageGridHeight = 185;
+
+    public static string Heading(RunRecords run) => $"{run.Model}: {run.Spec!.Title}";
+
+    public static void Add(ReportDocument doc, ReportMaterial material, RunRecords run)
+    {
+        var spec = run.Spec!;
+        var m = run.Metrics;
+        doc.Add(new HeadingBlock(Heading(run), 2));
+        var limits = run.Config.TrainLimit is { } train ? Fmt.Invariant($", the first {train:N0} training and {run.TestImages:N0} test images") : "";
+        doc.Add(new ParagraphBlock([
+            new TextRun(Fmt.Invariant($"{spec.Source}. Run {m.RunId}: seed {m.Seed} on {m.Device}, {m.EpochsRun} of {run.Config.Epochs} planned epochs (the write-up's recipe: {spec.Recipe.Epochs}){limits}{(m.StoppedEarly ? ", stopped early" : "")}; best epoch {m.BestEpoch}.")),
+            .. spec.Documented.Quote.Length > 0 ? new[] { new TextRun("\nThe write-up: ", Bold: true), new TextRun($"“{spec.Documented.Quote}”") } : [],
+        ]));
+        doc.Add(ClaimTable.Of(material.Tables.VerdictsOf(run), withModel: false, withSeed: false,
+            $"What the write-up documents for {run.Model} against this run (numbers without a rule are shown, not judged)."));
+
+        Curves(doc, run);
+        var counts = Counts(m.Confusion);
+        doc.Add(new FigureBlock(ConfusionHeight, new ConfusionHeatmap(counts, m.ClassNames, normaliseRows: false).Draw,
+            Fmt.Invariant($"Confusion matrix of {run.Model} on {run.TestImages:N0} test images: counts.")));
+        doc.Add(new FigureBlock(ConfusionHeight, new ConfusionHeatmap(counts, m.ClassNames, normaliseRows: true).Draw,
+            $"Confusion matrix of {run.Model}, row-normalised: each true class's row sums to 1, so the diagonal is the per-class recall."));
+        PerClass.Add(doc, run);
+        ConfusedPairs(doc, material, run);
+        Misclassified(doc, material, run);
+    }
+
+    private static void Curves(ReportDocument doc, RunRecords run)
+    {
+        var curves = run.Curves;
+        if (curves.Count < 2)
+        {
+            doc.Add(new ParagraphBlock(Fmt.Invariant(
+                $"Training curves need two epochs or more; this run trained {curves.Count}: train loss {curves.Select(c => c.TrainLoss).FirstOrDefault():0.000}, validation loss {curves.Select(c => c.ValidationLoss).FirstOrDefault():0.000}, validation accuracy {Fmt.Percent(curves.Select(c => c.ValidationAccuracy).FirstOrDefault())} % (curves.csv).")));
+            return;
+        }
+        var chart = new TrainingCurves(
+            curves.Select(c => (double)c.Epoch).ToArray(),
+            curves.Select(c => c.TrainLoss).ToArray(), curves.Select(c => c.ValidationLoss).ToArray(),
+            curves.Select(c => c.TrainAccuracy * 100).ToArray(), curves.Select(c => c.ValidationAccuracy * 100).ToArray(),
+            curves.Select(c => c.LearningRate).ToArray());
+        var validation = run.Metrics.ValidatesOnTest ? "validation (the test set, as in the write-up)" : "validation (held out of the training set)";
+        doc.Add(new FigureBlock(CurvesHeight, chart.Draw,
+            $"Training curves of {run.Model} per epoch: loss with the learning rate (dashed, right axis), and accuracy; train against {validation}."));
+    }
+
+    private static int[,] Counts(int[][] confusion)
+    {
+        var counts = new int[confusion.Length, confusion.Length];
+        for (var t = 0; t < confusion.Length; t++)
+            for (var p = 0; p < confusion.Length; p++) counts[t, p] = confusion[t][p];
+        return counts;
+    }
+
+    private static void ConfusedPairs(ReportDocument doc, ReportMaterial material, RunRecords run)
+    {
+        var pairs = material.Tables.ConfusedPairs.Where(p => p.RunId == run.Metrics.RunId).ToList();
+        if (pairs.Count == 0) return;
+        doc.Add(new TableBlock(["#", "True class", "Predicted as", "Images", "Share of the true class (%)"],
+            pairs.Select(p => (IReadOnlyList<TableCell>)[
+                Fmt.Invariant($"{p.Rank}"), p.TrueClass, p.PredictedClass, Fmt.Count(p.Count), Fmt.Percent(p.FractionOfTrue),
+            ]).ToList(),
+            [0.4f, 1.6f, 1.6f, 0.8f, 1.5f],
+            [SKTextAlign.Right, SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right],
+            $"The most-confused class pairs of {run.Model}: the largest off-diagonal cells of its confusion matrix."));
+    }
+
+    private static void Misclassified(ReportDocument doc, ReportMaterial material, RunRecords run)
+    {
+        var shown = material.Tables.Misclassified.Where(x => x.RunId == run.Metrics.RunId).ToList();
+        if (shown.Count == 0)
+        {
+            doc.Add(new ParagraphBlock($"{run.Model} classified every test image correctly; there is no mistake to show."));
+            return;
+        }
+        var (pixels, problem) = material.TestPixels(run.Metrics.Dataset);
+        const int side = 28 * 28;
+        if (pixels is null || shown.Any(x => (x.Index + 1) * side > pixels.Length))
+        {
+            doc.Add(new ParagraphBlock($"The most confident mistakes of {run.Model} are listed in misclassified.csv; their images cannot be drawn here: "
+                                       + (problem ?? $"the {run.Metrics.Dataset} test images at hand are fewer than the run's predictions.")));
+            return;
+        }
+        var grid = new ImageGrid(
+            shown.Select(x => pixels.AsSpan(x.Index * side, side).ToArray()).ToList(),
+            shown.Select(x => Fmt.Invariant($"true {x.TrueClass}\npred {x.PredictedClass}\nconfidence {x.Confidence:0.00}")).ToList());
+        doc.Add(new FigureBlock(ImageGridHeight, grid.Draw,
+            $"The {shown.Count} most confident mistakes of {run.Model} on the test set: true class, predicted class and the softmax confidence of the prediction."));
+    }
+}

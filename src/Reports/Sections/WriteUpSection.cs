@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using FashionBench.Models;
+using FashionBench.Reports.Charts;
+using FashionBench.Reports.Inputs;
+using FashionBench.Reports.Layout;
+using FashionBench.Reports.Verdicts;
+using SkiaSharp;
+
+namespace FashionBench.Reports.Sections;
+
+/// <summary>
+/// One write-up: its models and ablations side by side, a section per model, first-layer filters for 001, the
+/// choices made where it was silent and the contradictions found in it.
+/// </summary>
+internal static partial class WriteUpSection
+{
+    /// <summary>The write-up whose first-layer filters and activation maps are shown (its models start with a convolution over the raw image).</summary>
+    public const string FiltersWriteUp = "001";
+
+    /// <param name="runs">The representative run of each of the write-up's models that has one, in catalogue order.</param>
+    public static void Add(ReportDocument doc, ReportMaterial material, string writeUp, IReadOnlyList<RunRecords> runs)
+    {
+        var catalogued = ModelCatalog.All.Where(s => s.WriteUp == writeUp).ToList();
+        doc.Add(new HeadingBlock(Heading(writeUp)));
+        doc.Add(new ParagraphBlock(Fmt.Invariant(
+            $"Source: {SourceFile(catalogued[0])}. {runs.Count} of its {catalogued.Count} catalogued models have runs in these results: {string.Join(", ", runs.Select(r => r.Model))}.")));
+
+        SideBySide(doc, material, runs);
+        foreach (var run in runs) ModelSection.Add(doc, material, run);
+        if (writeUp == FiltersWriteUp) FiltersSection.Add(doc, material, runs[0]);
+        Choices(doc, runs);
+        Contradictions(doc, catalogued);
+    }
+
+    /// <summary>"Write-up 002: fashion-cnn models" (the model families of the write-up's catalogue ids).</summary>
+    public static string Heading(string writeUp)
+    {
+        var families = ModelCatalog.All.Where(s => s.WriteUp == writeUp).Select(s => s.Id.Split('/')[0]).Distinct();
+        return $"Write-up {writeUp}: {string.Join(", ", families)}";
+    }
+
+    private static void SideBySide(ReportDocument doc, ReportMaterial material, IReadOnlyList<RunRecords> runs)
+    {
+        doc.Add(new HeadingBlock("Models and ablations side by side", 2));
+        doc.Add(new TableBlock(["Model", "Baseline", "Params", "Acc. (%)", "Doc. (%)", "Δ (pp)", "vs baseline (pp)"],
+            runs.Select(r =>
+            {
+                var row = material.Tables.Summary.Single(s => s.RunId == r.Metrics.RunId);
+                return (IReadOnlyList<TableCell>)[
+                    Fmt.Model(row.Model), row.Baseline.Length > 0 ? Fmt.Model(row.Baseline) : Fmt.None, Fmt.Count(row.Params),
+                    Fmt.Percent(row.TestAccuracy), (r.Spec!.Documented.TestAccuracyIsLowerBound ? ">" : "") + Fmt.Percent(row.DocumentedAccuracy),
+                    Fmt.Pp(row.DeltaPp), Fmt.Pp(row.VsBaselinePp),
+                ];
+            }).ToList(),
+            [125, 122, 55, 44, 44, 40, 53],
+            [SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right],
+            "Each model of the write-up with its seed-" + string.Join(", ", runs.Select(r => r.Metrics.Seed).Distinct()) +
+            " run (Doc.: documented test accuracy); an ablation is compared with its baseline, the model it varies ('vs baseline': its test accuracy minus the baseline's run with the same seed)."));
+
+        var documented = runs.Select(r => (r.Spec!.Documented.TestAccuracy ?? double.NaN) * 100).ToArray();
+        var measured = runs.Select(r => r.Metrics.TestAccuracy * 100).ToArray();
+        var lowest = documented.Concat(measured).Where(v => !double.IsNaN(v)).Min();
+        var chart = new BarComparison(runs.Select(r => r.Model).ToList(), documented, measured, "test accuracy (%)",
+            baseline: Math.Max(0, Math.Floor((lowest - 5) / 10) * 10));
+        doc.Add(new FigureBlock(Math.Min(60 + 26 * runs.Count, 400), chart.Draw,
+            "Test accuracy documented by the write-up against measured here (no documented bar where the write-up gives no number; a lower bound is drawn at the bound)."));
+    }
+
+    private static void Choices(ReportDocument doc, IReadOnlyList<RunRecords> runs)
+    {
+        var choices = runs.SelectMany(r => r.Spec!.Choices.Select(c => (Choice: c, r.Model)))
+            .GroupBy(x => x.Choice).Select(g => (g.Key, Models: g.Select(x => x.Model).Distinct().ToList())).ToList();
+        doc.Add(new HeadingBlock("Choices made where the write-up was silent", 2));
+        doc.Add(new TableBlock(["Decision", "Chosen", "Why", "Models"],
+            choices.Select(c => (IReadOnlyList<TableCell>)[
+                new TableCell(c.Key.What, Bold: true), c.Key.Chosen, c.Key.Reason,
+                c.Models.Count == runs.Count ? "all" : string.Join(", ", c.Models.Select(Fmt.Model)),
+            ]).ToList(),
+            [1.2f, 2f, 2.4f, 1.3f], caption: "Each decision the write-up left open, what was built and why."));
+    }
+
+    private static void Contradictions(ReportDocument doc, IReadOnlyList<ModelSpec> catalogued)
+    {
+        doc.Add(new HeadingBlock("Contradictions found in the write-up", 2));
+        var found = catalogued.SelectMany(s => s.Contradictions).Distinct().ToList();
+        doc.Add(new ParagraphBlock(found.Count == 0
+            ? "None found: the write-up's statements are consistent with each other and with the architecture it describes."
+            : string.Join("\n", found.Select(c => "• " + c))));
+
+        var parameterClaims = catalogued.Where(s => s.Documented.Parameters is not null).ToList();
+        if (parameterClaims.Count == 0) return;
+        doc.Add(new TableBlock(["Model", "Documented params", "Built architecture", "Claim"],
+            parameterClaims.Select(s =>
+            {
+                var built = FashionBench.Models.Building.SpecCost.Of(s).Parameters;
+                var held = s.Documented.Parameters!.HeldBy(built);
+                return (IReadOnlyList<TableCell>)[Fmt.Model(s.Id), s.Documented.Parameters.ToString(), Fmt.Count(built),
+                    VerdictStyle.Cell(held ? "consistent" : "contradicted", held ? Verdict.Held : Verdict.DidNotHold)];
+            }).ToList(),
+            [2.3f, 1.3f, 1.3f, 1.2f], [SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Left],
+            "Parameter counts the write-up states against the architecture it describes, counted from the spec (every catalogued model of the write-up, run or not)."));
+    }
+
+    private static string SourceFile(ModelSpec spec) => FileInSource().Match(spec.Source) is { Success: true } m ? m.Groups[1].Value : spec.Source;
+
+    [GeneratedRegex(@"\(([^()]+\.txt)\)")]
+    private static partial Regex FileInSource();
+}

@@ -1,0 +1,120 @@
+using FashionBench.Harness.Csv;
+using FashionBench.Harness.Evaluation;
+using FashionBench.Models;
+using FashionBench.Reports.Inputs;
+using FashionBench.Reports.Verdicts;
+
+namespace FashionBench.Reports.Tables;
+
+/// <summary>
+/// The numbers the report derives from the results (verdicts, the run summary, confused pairs, the misclassified
+/// images shown, throughput against peak, provenance): computed once, then both written as CSV beside the results and
+/// drawn in the PDF, so the two never disagree.
+/// </summary>
+public sealed record ReportTables(
+    IReadOnlyList<ClaimVerdict> Verdicts,
+    IReadOnlyList<SummaryRow> Summary,
+    IReadOnlyList<ConfusedPairRow> ConfusedPairs,
+    IReadOnlyList<MisclassifiedRow> Misclassified,
+    IReadOnlyList<ThroughputPeakRow>? ThroughputPeak,
+    IReadOnlyList<ProvenanceRow> Provenance)
+{
+    public const int ConfusedPairsPerRun = 5;
+    public const int MisclassifiedPerRun = 16;
+
+    /// <summary>The CSV files <see cref="WriteCsv"/> writes into the profile folder.</summary>
+    public static readonly IReadOnlyList<string> CsvFiles =
+        ["verdicts.csv", "report_summary.csv", "confused_pairs.csv", "misclassified.csv", "throughput_peak.csv", "provenance.csv"];
+
+    public static ReportTables Build(ReportInputs inputs, ReportContext context)
+    {
+        var verdicts = new List<ClaimVerdict>();
+        var summary = new List<SummaryRow>();
+        foreach (var run in inputs.Runs)
+        {
+            var documented = run.Spec?.Documented ?? DocumentedResults.Nothing;
+            var facts = run.Facts();
+            verdicts.AddRange(ClaimJudge.Judge(documented, facts));
+            summary.Add(SummaryOf(run, inputs, documented, ClaimJudge.TestAccuracy(documented, facts)));
+        }
+        return new ReportTables(verdicts, summary,
+            inputs.Runs.SelectMany(ConfusedPairsOf).ToList(),
+            inputs.Runs.SelectMany(MisclassifiedOf).ToList(),
+            inputs.Throughput?.Select(t => PeakRow(t, context.Peak)).ToList(),
+            ProvenanceRow.Of(inputs, context));
+    }
+
+    public void WriteCsv(string profileDir)
+    {
+        CsvFile.Write(Path.Combine(profileDir, CsvFiles[0]), Verdicts);
+        CsvFile.Write(Path.Combine(profileDir, CsvFiles[1]), Summary);
+        CsvFile.Write(Path.Combine(profileDir, CsvFiles[2]), ConfusedPairs);
+        CsvFile.Write(Path.Combine(profileDir, CsvFiles[3]), Misclassified);
+        if (ThroughputPeak is not null) CsvFile.Write(Path.Combine(profileDir, CsvFiles[4]), ThroughputPeak);
+        CsvFile.Write(Path.Combine(profileDir, CsvFiles[5]), Provenance);
+    }
+
+    public IEnumerable<ClaimVerdict> VerdictsOf(RunRecords run) =>
+        Verdicts.Where(v => v.RunId == run.Metrics.RunId);
+
+    private static SummaryRow SummaryOf(RunRecords run, ReportInputs inputs, DocumentedResults documented, ClaimVerdict accuracy)
+    {
+        var m = run.Metrics;
+        var reference = inputs.Reference.MeanAccuracy(m.Model);
+        var baseline = run.Spec?.Baseline is { } b
+            ? inputs.Runs.FirstOrDefault(r => r.Model == b && r.Metrics.Seed == m.Seed && r.Metrics.Device == m.Device)
+            : null;
+        return new SummaryRow
+        {
+            RunId = m.RunId, Model = m.Model, Seed = m.Seed, Device = m.Device, EpochsRun = m.EpochsRun,
+            EpochsDocumented = run.Spec?.Recipe.Epochs, Params = m.Parameters,
+            DocumentedParams = documented.Parameters?.ToString() ?? "",
+            TestAccuracy = m.TestAccuracy, DocumentedAccuracy = documented.TestAccuracy,
+            DeltaPp = Pp(m.TestAccuracy, documented.TestAccuracy), AccuracyVerdict = accuracy.VerdictText, Verdict = accuracy.Verdict,
+            MacroF1 = m.MacroF1, DocumentedF1 = documented.MacroF1, F1DeltaPp = Pp(m.MacroF1, documented.MacroF1),
+            EpochSecondsMedian = m.EpochSecondsMedian, TrainSeconds = m.TrainSeconds,
+            SecondsTo90 = m.SecondsTo90, SecondsToDocumented = m.SecondsToDocumented,
+            Baseline = run.Spec?.Baseline ?? "", VsBaselinePp = Pp(m.TestAccuracy, baseline?.Metrics.TestAccuracy),
+            ReferenceAccuracyMean = reference, VsReferencePp = Pp(m.TestAccuracy, reference),
+        };
+    }
+
+    /// <summary>(measured − documented) in percentage points, rounded as runs.csv rounds its delta_pp.</summary>
+    private static double? Pp(double measured, double? documented) =>
+        documented is { } d ? Math.Round((measured - d) * 100, 4) : null;
+
+    private static IEnumerable<ConfusedPairRow> ConfusedPairsOf(RunRecords run)
+    {
+        var m = run.Metrics;
+        var counts = new int[m.Confusion.Length, m.Confusion.Length];
+        for (var t = 0; t < m.Confusion.Length; t++)
+            for (var p = 0; p < m.Confusion.Length; p++) counts[t, p] = m.Confusion[t][p];
+        return new ConfusionMatrix(counts).MostConfused().Take(ConfusedPairsPerRun).Select((pair, i) => new ConfusedPairRow
+        {
+            RunId = m.RunId, Model = m.Model, Seed = m.Seed, Rank = i + 1, TrueClass = m.ClassNames[pair.True],
+            PredictedClass = m.ClassNames[pair.Predicted], Count = pair.Count,
+            FractionOfTrue = pair.Count / (double)Math.Max(1, m.Confusion[pair.True].Sum()),
+        });
+    }
+
+    private static IEnumerable<MisclassifiedRow> MisclassifiedOf(RunRecords run) =>
+        run.Predictions.Where(p => p.Prediction != p.Label).OrderByDescending(p => p.Confidence).ThenBy(p => p.Index)
+            .Take(MisclassifiedPerRun).Select(p => new MisclassifiedRow
+            {
+                RunId = run.Metrics.RunId, Model = run.Model, Seed = run.Metrics.Seed, Index = p.Index,
+                TrueClass = run.Metrics.ClassNames[p.Label], PredictedClass = run.Metrics.ClassNames[p.Prediction],
+                Confidence = p.Confidence,
+            });
+
+    private static ThroughputPeakRow PeakRow(Harness.Timing.InferenceThroughputRecord t, CpuPeak? peak)
+    {
+        var gflops = t.ImagesPerSecond * t.ForwardMflops / 1000;   // images/s × 10⁶ FLOP/image / 10⁹
+        double? peakGflops = t.Device == "cpu" ? peak?.PeakGflops(t.Threads) : null;
+        return new ThroughputPeakRow
+        {
+            Model = t.Model, Engine = t.Engine, Device = t.Device, BatchSize = t.BatchSize,
+            ImagesPerSecond = t.ImagesPerSecond, P50Ms = t.P50Ms, Threads = t.Threads, ForwardMflops = t.ForwardMflops,
+            GflopsPerSecond = gflops, PeakGflops = peakGflops, PercentOfPeak = gflops / peakGflops * 100,
+        };
+    }
+}

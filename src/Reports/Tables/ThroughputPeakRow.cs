@@ -1,0 +1,23 @@
+using CsvHelper.Configuration.Attributes;
+
+namespace FashionBench.Reports.Tables;
+
+/// <summary>
+/// A row of throughput_peak.csv: a throughput.csv measurement with the FLOP rate it implies and its share of the
+/// CPU's theoretical FP32 peak (null on GPUs, or where the CPU's clock is unknown).
+/// </summary>
+public sealed record ThroughputPeakRow
+{
+    [Name("model")] public string Model { get; init; } = "";
+    [Name("engine")] public string Engine { get; init; } = "";
+    [Name("device")] public string Device { get; init; } = "";
+    [Name("batch_size")] public int BatchSize { get; init; }
+    [Name("images_per_second")] public double ImagesPerSecond { get; init; }
+    [Name("p50_ms")] public double P50Ms { get; init; }
+    [Name("threads")] public int Threads { get; init; }
+    [Name("forward_mflops")] public double ForwardMflops { get; init; }
+    /// <summary>images/s × forward FLOPs per image / 10⁹.</summary>
+    [Name("gflops_per_second")] public double GflopsPerSecond { get; init; }
+    [Name("peak_gflops")] public double? PeakGflops { get; init; }
+    [Name("percent_of_peak")] public double? PercentOfPeak { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace FashionBench.Tests.Reports.Builder;
+
+/// <summary>
+/// One run to write into a synthetic results folder: the model, the seed, and the accuracy its predictions should
+/// reach (the real fraction follows from the drawn predictions).
+/// </summary>
+sealed record SyntheticRun(string Model, long Seed, double Accuracy);

@@ -1,0 +1,230 @@
+using System.Globalization;
+using CsvHelper.Configuration.Attributes;
+using FashionBench.Harness.Csv;
+using FashionBench.Harness.Runs;
+using FashionBench.Reports;
+using FashionBench.Reports.Inputs;
+using FashionBench.Reports.Tables;
+using FashionBench.Tests.Reports.Builder;
+using NUnit.Framework;
+using UglyToad.PdfPig;
+
+namespace FashionBench.Tests.Reports;
+
+/// <summary>
+/// A documented-profile results folder of real catalogue models (an MNIST model, a Fashion-MNIST model with two
+/// ablations, one with two seeds, a 001 model, a model with nothing documented), rendered once; the PDF is read back.
+/// </summary>
+[TestFixture]
+public sealed class ReportBuilderTests
+{
+    const int Dpi = 30;
+    static readonly SyntheticRun[] Runs =
+    [
+        new("mnist-8k/model1", 1, 0.995),
+        new("fashion-cnn/aug-dropout", 1, 0.70),
+        new("fashion-cnn/no-aug", 1, 0.93),
+        new("fashion-cnn/no-aug", 2, 0.92),
+        new("keras-cnn/relu-maxpool-adam", 1, 0.95),
+        new("tinyvgg/v2", 1, 0.60),
+    ];
+    const double ReferenceAccuracy = 0.98;
+
+    ReportFixture fixture = null!;
+    List<RunRow> runsCsv = [];
+
+    [OneTimeSetUp]
+    public void Render()
+    {
+        fixture = new ReportFixture(Profile.Get("documented"), Runs, withBenchFiles: true, f =>
+        {
+            CsvFile.Write(f.ReferenceCsv, [new RunRow { RunId = "ref", Model = "mnist-8k/model1", Seed = 1, TestAccuracy = ReferenceAccuracy }]);
+            File.WriteAllText(Path.Combine(f.Store.ProfileDir, ReportInputs.SeedStatsFile),
+                "model,n,accuracy_mean,accuracy_std,accuracy_ci_low,accuracy_ci_high,macro_f1_mean,macro_f1_std,macro_f1_ci_low,macro_f1_ci_high\n"
+                + "fashion-cnn/no-aug,2,0.925,0.005,0.88,0.97,0.92,0.004,0.89,0.95\n");
+            File.WriteAllText(Path.Combine(f.Store.ProfileDir, ReportInputs.McNemarFile),
+                "model,baseline,seed,b,c,p_value\nfashion-cnn/no-aug,fashion-cnn/aug-dropout,1,12,57,0.000123\n");
+        });
+        runsCsv = CsvFile.Read<RunRow>(Path.Combine(fixture.Store.ProfileDir, "runs.csv"));
+    }
+
+    [OneTimeTearDown]
+    public void Clean() => fixture.Dispose();
+
+    static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture);
+    static string Pp(double? pp) => pp is { } v ? v.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "—";
+
+    [Test]
+    public void PdfOpensWithTheLaidOutPagesAndTheProfileInItsTitle()
+    {
+        using var pdf = PdfDocument.Open(fixture.Outcome.PdfPath);
+        Assert.That(fixture.Outcome.PdfPath, Is.EqualTo(Path.Combine(fixture.Store.ProfileDir, ReportBuilder.PdfFile)));
+        Assert.That(pdf.NumberOfPages, Is.EqualTo(fixture.Outcome.Layout.PageCount));
+        Assert.That(pdf.Information.Title, Is.EqualTo("FashionBench report: documented profile"));
+        Assert.That(pdf.Information.CreationDate, Does.StartWith("D:20250607080910"));
+    }
+
+    [Test]
+    public void EverySectionHeadingIsListedAndPrintedOnItsPage()
+    {
+        var expected = ReportBuilder.FixedHeadings.Concat(new[] { "001", "002", "003", "004" }.Select(ReportBuilder.WriteUpHeading)).ToList();
+        var laidOut = fixture.Outcome.Layout.Headings;
+        foreach (var heading in expected)
+        {
+            var entry = laidOut.SingleOrDefault(h => h.Text == heading);
+            Assert.That(entry, Is.Not.Null, $"no heading '{heading}'");
+            Assert.That(fixture.Pages[entry!.PageNumber - 1], Does.Contain(heading), $"'{heading}' is not printed on page {entry.PageNumber}");
+        }
+        Assert.That(laidOut.Select(h => h.Text), Does.Not.Contain(ReportBuilder.WriteUpHeading("000")), "000 has no runs here");
+    }
+
+    [Test]
+    public void EveryRunsModelHasASectionThatNamesIt()
+    {
+        foreach (var model in Runs.Select(r => r.Model).Distinct())
+        {
+            var heading = fixture.Outcome.Layout.Headings.SingleOrDefault(h => h.Level == 2 && h.Text.StartsWith(model + ": ", StringComparison.Ordinal));
+            Assert.That(heading, Is.Not.Null, $"no section for {model}");
+            Assert.That(fixture.AllText, Does.Contain(model));
+        }
+    }
+
+    [Test]
+    public void SummaryTableShowsTheNumbersOfRunsCsv()
+    {
+        Assert.That(runsCsv.Select(r => (r.Model, r.Seed)), Is.EquivalentTo(Runs.Select(r => (r.Model, r.Seed))));
+        var summary = fixture.Outcome.Layout.Tables.Where(t => t.Headers.Contains("Acc. (%)") && t.Headers.Contains("vs ref. (pp)")).Single();
+        var lines = Enumerable.Range(summary.FirstPage, summary.LastPage - summary.FirstPage + 1).SelectMany(p => fixture.Pages[p - 1]).ToList();
+        foreach (var row in runsCsv)
+        {
+            // The row's first line: model (up to its '/' when the id is broken there), seed, then the numbers.
+            var model = row.Model.Length > 24 ? row.Model[..(row.Model.IndexOf('/') + 1)] : row.Model;
+            var prefix = $"{model} {row.Seed} {Percent(row.TestAccuracy)} " +
+                         $"{(row.DocumentedAccuracy is { } d ? Percent(d) : "—")} {Pp(row.DeltaPp)} ";
+            var line = lines.SingleOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+            Assert.That(line, Is.Not.Null, $"no summary line starts '{prefix}' in:\n{string.Join("\n", lines)}");
+            Assert.That(line, Does.Contain(" " + row.MacroF1.ToString("0.0000", CultureInfo.InvariantCulture) + " "));
+        }
+        var sizes = fixture.Outcome.Layout.Tables.Single(t => t.Headers.Contains("Params") && t.Headers.Contains("Doc. params"));
+        var sizeLines = Enumerable.Range(sizes.FirstPage, sizes.LastPage - sizes.FirstPage + 1).SelectMany(p => fixture.Pages[p - 1]).ToList();
+        foreach (var row in runsCsv)
+            Assert.That(sizeLines, Has.Some.Contains($" {row.Seed} {row.Params.ToString("N0", CultureInfo.InvariantCulture)} "), row.Model);
+    }
+
+    [Test]
+    public void TitlePageTallyEqualsVerdictsCsvAndNamesTheClaimsThatFailed()
+    {
+        var verdicts = CsvFile.Read<VerdictLine>(Path.Combine(fixture.Store.ProfileDir, "verdicts.csv"));
+        var held = verdicts.Count(v => v.Verdict == "held");
+        var failed = verdicts.Count(v => v.Verdict == "did not hold");
+        var nothing = verdicts.Count(v => v.Verdict.StartsWith("not comparable", StringComparison.Ordinal) || v.Verdict == "nothing documented");
+        var firstPage = string.Join(" ", fixture.Pages[0]);
+        Assert.That(firstPage, Does.Contain($"Of {held + failed + nothing} documented claims set against these runs, {held} held, {failed} did not hold and {nothing} had nothing to compare"));
+
+        // Facts of the catalogue: model1's 7,108 parameters are exactly the claim; FashionCNN's are far from "~310K".
+        Assert.That(verdicts.Single(v => v.Model == "mnist-8k/model1" && v.Claim == "parameters (exact)").Verdict, Is.EqualTo("held"));
+        Assert.That(verdicts.Single(v => v.Model == "fashion-cnn/aug-dropout" && v.Claim.StartsWith("parameters", StringComparison.Ordinal)).Verdict, Is.EqualTo("did not hold"));
+        Assert.That(verdicts.Single(v => v.Model == "tinyvgg/v2").Verdict, Is.EqualTo("nothing documented"));
+        var claimsTable = fixture.Outcome.Layout.Tables.First(t => t.Headers.Contains("Claim") && t.Headers.Contains("Model"));
+        Assert.That(claimsTable.LastPage, Is.LessThanOrEqualTo(3), "the claims and their verdicts must be read within the first three pages");
+        var firstPages = fixture.Pages.Take(3).SelectMany(p => p).ToList();
+        Assert.That(firstPages.Where(l => l.StartsWith("fashion-cnn/aug-dropout 1 parameters ", StringComparison.Ordinal)),
+            Has.One.EndsWith(" ~310,000 1,701,578 did not hold"), string.Join("\n", firstPages));
+    }
+
+    [Test]
+    public void EveryTableTheReportShowsIsAlsoWrittenAsCsv()
+    {
+        foreach (var file in ReportTables.CsvFiles)
+            Assert.That(File.Exists(Path.Combine(fixture.Store.ProfileDir, file)), file);
+        var summary = CsvFile.Read<SummaryRow>(Path.Combine(fixture.Store.ProfileDir, "report_summary.csv"));
+        Assert.That(summary.Select(s => s.RunId), Is.EqualTo(runsCsv.Select(r => r.RunId)));
+        var mnist = summary.Single(s => s.Model == "mnist-8k/model1");
+        Assert.That(mnist.ReferenceAccuracyMean, Is.EqualTo(ReferenceAccuracy));
+        Assert.That(mnist.VsReferencePp, Is.EqualTo(Math.Round((mnist.TestAccuracy - ReferenceAccuracy) * 100, 4)));
+        Assert.That(summary.Where(s => s.Model != "mnist-8k/model1").Select(s => s.VsReferencePp), Is.All.Null, "the reference has no other model");
+        Assert.That(fixture.AllText, Does.Contain(Pp(mnist.VsReferencePp)));
+
+        var noAug = summary.Single(s => s.Model == "fashion-cnn/no-aug" && s.Seed == 1);
+        var augDropout = summary.Single(s => s.Model == "fashion-cnn/aug-dropout" && s.Seed == 1);
+        Assert.That(noAug.Baseline, Is.EqualTo("fashion-cnn/aug-dropout"));
+        Assert.That(noAug.VsBaselinePp, Is.EqualTo(Math.Round((noAug.TestAccuracy - augDropout.TestAccuracy) * 100, 4)));
+        Assert.That(summary.Single(s => s.Model == "fashion-cnn/no-aug" && s.Seed == 2).VsBaselinePp, Is.Null, "the baseline has no seed-2 run");
+        Assert.That(fixture.AllText, Does.Contain($"fashion-cnn/no-aug fashion-cnn/aug-dropout 1,701,578 {Percent(noAug.TestAccuracy)} 92.71 {Pp(noAug.DeltaPp)} {Pp(noAug.VsBaselinePp)}"));
+
+        var pairs = CsvFile.Read<ConfusedPairRow>(Path.Combine(fixture.Store.ProfileDir, "confused_pairs.csv"));
+        Assert.That(pairs.GroupBy(p => (p.Model, p.Seed)).Select(g => g.Count()), Is.All.InRange(1, ReportTables.ConfusedPairsPerRun));
+        var top = pairs.First(p => p.Model == "fashion-cnn/aug-dropout");
+        Assert.That(fixture.AllText, Does.Contain($"1 {top.TrueClass} {top.PredictedClass} {top.Count}"));
+    }
+
+    [Test]
+    public void MisclassifiedImagesComeFromTheInjectedTestImages()
+    {
+        Assert.That(fixture.Pixels.Requested, Is.EquivalentTo(new[] { "mnist", "fashion-mnist" }), "each dataset is asked for once");
+        var misclassified = CsvFile.Read<MisclassifiedRow>(Path.Combine(fixture.Store.ProfileDir, "misclassified.csv"));
+        foreach (var model in Runs.Select(r => r.Model).Distinct())
+        {
+            Assert.That(fixture.Outcome.Layout.Figures.Select(f => f.Caption), Has.Some.StartsWith($"The {misclassified.Count(m => m.Model == model && m.Seed == 1)} most confident mistakes of {model} "));
+            foreach (var run in misclassified.Where(m => m.Model == model).GroupBy(m => m.Seed))
+                Assert.That(run.Select(m => m.Confidence), Is.Ordered.Descending, $"{model} seed {run.Key}");
+        }
+    }
+
+    [Test]
+    public void WriteUp001ShowsTheFirstLayerFiltersAndActivationMaps()
+    {
+        var caption = fixture.Outcome.Layout.Figures.Select(f => f.Caption).SingleOrDefault(c => c.Contains("filters of keras-cnn/relu-maxpool-adam's first convolution"));
+        Assert.That(caption, Is.Not.Null);
+        Assert.That(caption, Does.Contain("the first 32 feature maps after its activation"));
+    }
+
+    [Test]
+    public void InferenceSectionPrintsThePeakDerivationAndParity()
+    {
+        var peak = CpuPeak.Parse(ReportFixture.CpuInfo)!;
+        var text = string.Join(" ", fixture.Pages.SelectMany(p => p));
+        Assert.That(text, Does.Contain(peak.Derivation(2)));
+        Assert.That(peak.Derivation(2), Is.EqualTo("2 cores × 32 FLOP/cycle × 2.500 GHz = 160.0 GFLOP/s"));
+        var rows = CsvFile.Read<ThroughputPeakRow>(Path.Combine(fixture.Store.ProfileDir, "throughput_peak.csv"));
+        var row = rows.First(r => r.Model == "mnist-8k/model1" && r.BatchSize == 64 && r.Engine == "onnxruntime");
+        Assert.That(row.PercentOfPeak, Is.EqualTo(row.ImagesPerSecond * row.ForwardMflops / 1000 / 160.0 * 100).Within(1e-9));
+        Assert.That(fixture.Outcome.Layout.Headings.Select(h => h.Text), Does.Contain("ONNX Runtime parity"));
+    }
+
+    [Test]
+    public void MultiSeedStatisticsAreShownFromSeedStatsCsv()
+    {
+        Assert.That(fixture.AllText, Does.Contain("92.50 ± 0.50"));
+        Assert.That(fixture.AllText, Does.Contain("fashion-cnn/no-aug fashion-cnn/aug-dropout 1 12 57 0.0001"));
+    }
+
+    [Test]
+    public void NoChartIsBlank()
+    {
+        PageRaster.RequirePdftoppm();
+        var figures = fixture.Outcome.Layout.Figures;
+        Assert.That(figures.Select(f => f.Caption), Has.Some.StartsWith("Training curves of").And.Some.Contains("row-normalised")
+            .And.Some.StartsWith("Inference images/s"));
+        var dir = Directory.CreateTempSubdirectory("fb-report-raster-").FullName;
+        try
+        {
+            foreach (var page in figures.GroupBy(f => f.PageNumber))
+            {
+                using var bitmap = PageRaster.Render(fixture.Outcome.PdfPath, page.Key, Dpi, Path.Combine(dir, $"page{page.Key}"));
+                foreach (var figure in page)
+                    Assert.That(PageRaster.InkFraction(bitmap, figure.Bounds, Dpi), Is.GreaterThan(0.02),
+                        $"figure {figure.Number} ('{figure.Caption}') on page {figure.PageNumber} is blank");
+            }
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+
+    /// <summary>The columns of verdicts.csv this test reads.</summary>
+    sealed record VerdictLine
+    {
+        [Name("model")] public string Model { get; init; } = "";
+        [Name("claim")] public string Claim { get; init; } = "";
+        [Name("verdict")] public string Verdict { get; init; } = "";
+    }
+}
