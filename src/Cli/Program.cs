@@ -8,6 +8,7 @@ foreach (var command in new Command[]
              DataCommand.Create(),
              ModelsCommand.Create(),
              TrainCommand.Create(),
+             BenchTrainCommand.Create(),
          })
     root.Subcommands.Add(command);
 
