@@ -9,6 +9,7 @@ foreach (var command in new Command[]
              ModelsCommand.Create(),
              TrainCommand.Create(),
              BenchTrainCommand.Create(),
+             PlanCommand.Create(),
          })
     root.Subcommands.Add(command);
 

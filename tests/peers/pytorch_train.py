@@ -14,7 +14,6 @@ import argparse
 import gzip
 import json
 import math
-import resource
 import struct
 import sys
 import time
@@ -132,6 +131,15 @@ def optimiser(spec, model):
                            weight_decay=spec["weight_decay"], nesterov=spec["nesterov"])
 
 
+def peak_rss_mb():
+    """VmHWM of this process. (ru_maxrss would not do: Linux carries it over from the parent across fork and exec.)"""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024 / 1e6
+    return 0.0
+
+
 def main():
     parser = argparse.ArgumentParser()
     for name, kind in [("spec", str), ("data", str), ("threads", int), ("batches", int), ("repetitions", int),
@@ -189,25 +197,28 @@ def main():
         return args.eval_images
 
     def repeat(work):
-        rates = []
+        """Images/s and process CPU milliseconds per image of each repetition."""
+        rates, cpu = [], []
         for _ in range(args.repetitions):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             done = work()
             rates.append(done / (time.perf_counter() - start))
-        return rates
+            cpu.append((time.process_time() - cpu_start) * 1000 / done)
+        return rates, cpu
 
     train(args.warmup)
-    train_rates = repeat(lambda: train(args.batches))
+    train_rates, train_cpu = repeat(lambda: train(args.batches))
     train_loss = state["loss"].item() / state["seen"]
     evaluate()
-    eval_rates = repeat(evaluate)
+    eval_rates, _ = repeat(evaluate)
     print(json.dumps({
         "engine_version": f"PyTorch {torch.__version__}",
         "threads": torch.get_num_threads(),
         "parameters": sum(p.numel() for p in model.parameters()),
         "images_per_s_runs": train_rates,
         "eval_images_per_s_runs": eval_rates,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6,  # ru_maxrss is KiB on Linux
+        "cpu_ms_per_image_runs": train_cpu,
+        "peak_rss_mb": peak_rss_mb(),
         "train_loss": train_loss,
     }))
 

@@ -63,8 +63,7 @@ public static class BenchTrainCommand
         var repoRoot = RepoRoot.Find();
         var peak = CpuPeak.Detect(options.Threads);
         var load = TrainThroughputMeter.LoadAverage();
-        var augmentation = spec.Recipe.Augmentation;
-        Console.WriteLine($"bench-train {spec.Id}: batch {spec.Recipe.BatchSize}, augmentation {(augmentation.IsNone ? "off" : augmentation.ToString())}, " +
+        Console.WriteLine($"bench-train {spec.Id}: batch {spec.Recipe.BatchSize}, augmentation {Describe(spec.Recipe.Augmentation)}, " +
                           $"{options.Threads} thread(s), load average {Format(load, "0.00")} before");
         using var bench = OpenBench(repoRoot);
         var measured = new List<TrainThroughput> { bench.Measure(spec, options) };
@@ -92,6 +91,7 @@ public static class BenchTrainCommand
         Console.WriteLine($"  {t.Engine} ({t.EngineVersion}, {t.Threads} thread(s))");
         Console.WriteLine($"    training   {Format(t.ImagesPerSecond, "N0")} images/s (median of {t.Repetitions} × {t.Batches} batches after {t.WarmupBatches} warm-up; " +
                           $"min {Format(runs.Min(), "N0")}, max {Format(runs.Max(), "N0")})");
+        Console.WriteLine($"    CPU time   {Format(t.CpuMillisecondsPerImage, "0.000")} ms per image (all threads; robust to other load)");
         Console.WriteLine($"    compute    {Format(t.TrainFlopsPerImage / 1e6, "0.00")} MFLOP/image (3 × forward) → {Format(t.AchievedGFlops, "0.0")} GFLOP/s" +
                           (peak is null ? " (peak unknown: no /proc/cpuinfo clock)" : $" = {Format(100 * t.AchievedGFlops / peak.GFlops, "0.0")} % of peak"));
         if (peak is not null) Console.WriteLine($"    peak       {peak.Derivation}");
@@ -103,6 +103,14 @@ public static class BenchTrainCommand
     static string Ratio(TrainThroughput ours, TrainThroughput peer) =>
         $"{ours.Engine} / {peer.Engine} = {Format(ours.ImagesPerSecond / peer.ImagesPerSecond, "0.00")}× training, " +
         $"{Format(ours.EvalImagesPerSecond / peer.EvalImagesPerSecond, "0.00")}× evaluation";
+
+    static string Describe(AugmentationSpec a) => a.IsNone ? "off" : string.Join(", ", new[]
+    {
+        a.RotationDegrees > 0 ? $"rotation ±{Format(a.RotationDegrees, "0.#")}°" : null,
+        a.Translate > 0 ? $"translate ±{Format(a.Translate, "0.##")}" : null,
+        a.PadCrop > 0 ? $"pad-crop {a.PadCrop}" : null,
+        a.HorizontalFlip ? "flip" : null,
+    }.OfType<string>());
 
     static string Format(double? value, string format) =>
         value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "n/a";

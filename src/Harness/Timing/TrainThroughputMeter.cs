@@ -35,7 +35,7 @@ public static class TrainThroughputMeter
             }
 
             Run(options.WarmupBatches);
-            var train = Repeat(options, () => Run(options.Batches));
+            var (train, trainCpu) = Repeat(options, () => Run(options.Batches));
             var trainLoss = pass.Means().Loss;
 
             var evalCount = Math.Min(options.EvalImages, data.ValidationImages.shape[0]);
@@ -47,10 +47,10 @@ public static class TrainThroughputMeter
                 return evalCount;
             }
             Evaluate();                                                     // warm-up
-            var eval = Repeat(options, Evaluate);
+            var (eval, _) = Repeat(options, Evaluate);
 
             return new TrainThroughput(Engine, $"TorchSharp {typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3)} / libtorch {__version__}",
-                spec.Id, get_num_threads(), spec.Recipe.BatchSize, options.Batches, options.WarmupBatches, train, eval,
+                spec.Id, get_num_threads(), spec.Recipe.BatchSize, options.Batches, options.WarmupBatches, train, eval, trainCpu,
                 3.0 * SpecCost.Of(spec).ForwardFlops, Process.GetCurrentProcess().PeakWorkingSet64 / 1e6, trainLoss);
         }
         finally
@@ -76,17 +76,23 @@ public static class TrainThroughputMeter
         return session.BeginEpoch(finished.Epoch + 1, finished.Step);
     }
 
-    // Images/s of each repetition; the work is synchronous on the CPU, and CUDA is synchronised before the clock stops.
-    static List<double> Repeat(TrainThroughputOptions options, Func<long> work)
+    // Images/s and CPU milliseconds per image of each repetition; the work is synchronous on the CPU, and CUDA is
+    // synchronised before the clock stops.
+    static (List<double> Rates, List<double> CpuMilliseconds) Repeat(TrainThroughputOptions options, Func<long> work)
     {
-        var rates = new List<double>();
+        var (rates, cpu) = (new List<double>(), new List<double>());
+        var process = Process.GetCurrentProcess();
         for (var r = 0; r < options.Repetitions; r++)
         {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var images = work();
             if (options.Device.type == TorchSharp.DeviceType.CUDA) cuda.synchronize(options.Device);
             rates.Add(images / clock.Elapsed.TotalSeconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds / images);
         }
-        return rates;
+        return (rates, cpu);
     }
 }

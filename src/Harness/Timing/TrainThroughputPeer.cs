@@ -60,7 +60,7 @@ public static class TrainThroughputPeer
         if (output.Parameters != cost.Parameters)
             throw new UserError($"{ScriptPath}: built {output.Parameters:N0} parameters for {spec.Id}, the spec has {cost.Parameters:N0}");
         return new TrainThroughput(Engine, output.EngineVersion, spec.Id, output.Threads, spec.Recipe.BatchSize, options.Batches,
-            options.WarmupBatches, output.ImagesPerSRuns, output.EvalImagesPerSRuns, 3.0 * cost.ForwardFlops, output.PeakRssMb,
+            options.WarmupBatches, output.ImagesPerSRuns, output.EvalImagesPerSRuns, output.CpuMsPerImageRuns, 3.0 * cost.ForwardFlops, output.PeakRssMb,
             output.TrainLoss);
     }
 
@@ -88,5 +88,5 @@ public static class TrainThroughputPeer
     sealed record PeerSpec(string Model, IReadOnlyList<Layer> Layers, TrainingRecipe Recipe, double DatasetMean, double DatasetStd);
 
     sealed record PeerOutput(string EngineVersion, int Threads, long Parameters, double[] ImagesPerSRuns,
-        double[] EvalImagesPerSRuns, double PeakRssMb, double TrainLoss);
+        double[] EvalImagesPerSRuns, double[] CpuMsPerImageRuns, double PeakRssMb, double TrainLoss);
 }

@@ -22,6 +22,7 @@ public sealed record TrainThroughputRow
     [Name("images_per_s")] public double ImagesPerSecond { get; init; }
     [Name("images_per_s_min")] public double ImagesPerSecondMin { get; init; }
     [Name("images_per_s_max")] public double ImagesPerSecondMax { get; init; }
+    [Name("cpu_ms_per_image")] public double CpuMillisecondsPerImage { get; init; }
     [Name("eval_images_per_s")] public double EvalImagesPerSecond { get; init; }
     [Name("train_mflop_per_image")] public double TrainMflopPerImage { get; init; }
     [Name("achieved_gflops")] public double AchievedGFlops { get; init; }
@@ -42,7 +43,7 @@ public sealed record TrainThroughputRow
         EngineVersion = t.EngineVersion, BatchSize = t.BatchSize, Batches = t.Batches, WarmupBatches = t.WarmupBatches,
         Repetitions = t.Repetitions, ImagesPerSecond = Math.Round(t.ImagesPerSecond, 2),
         ImagesPerSecondMin = Math.Round(t.ImagesPerSecondRuns.Min(), 2), ImagesPerSecondMax = Math.Round(t.ImagesPerSecondRuns.Max(), 2),
-        EvalImagesPerSecond = Math.Round(t.EvalImagesPerSecond, 2), TrainMflopPerImage = Math.Round(t.TrainFlopsPerImage / 1e6, 4),
+        CpuMillisecondsPerImage = Math.Round(t.CpuMillisecondsPerImage, 4), EvalImagesPerSecond = Math.Round(t.EvalImagesPerSecond, 2), TrainMflopPerImage = Math.Round(t.TrainFlopsPerImage / 1e6, 4),
         AchievedGFlops = Math.Round(t.AchievedGFlops, 3), PeakGFlops = peak is null ? null : Math.Round(peak.GFlops, 3),
         PercentOfPeak = peak is null ? null : Math.Round(100 * t.AchievedGFlops / peak.GFlops, 2),
         PeakRssMb = Math.Round(t.PeakRssMb, 1), TrainLoss = t.TrainLoss, LoadAverage = loadAverage, Cpu = provenance.Cpu,
