@@ -62,7 +62,7 @@ public sealed class EpochPass : IDisposable
             var y = data.TrainLabels.index_select(0, index);                                                           // [B]
 
             optimizer.zero_grad();
-            var logits = model.forward(x);                                                                             // [B,10]
+            var logits = model.forward(ChannelsLast.Of(x));                                                            // [B,10]
             var loss = nn.functional.cross_entropy(logits, y);
             var objective = recipe.L2 is { } l2 ? loss + l2.Lambda * L2Penalty(session.L2Weights) : loss;
             objective.backward();
