@@ -61,7 +61,8 @@ public sealed class EpochPass : IDisposable
             var x = session.Augmenter.Apply(data.TrainImages.index_select(0, index), generator).sub_(mean).div_(std); // [B,1,28,28]
             var y = data.TrainLabels.index_select(0, index);                                                           // [B]
 
-            optimizer.zero_grad();
+            // Gradients set to none, not zeroed: backward then writes them instead of adding to zeros (one pass, not three).
+            model.zero_grad(set_to_none: true);
             var logits = model.forward(ChannelsLast.Of(x));                                                            // [B,10]
             var loss = nn.functional.cross_entropy(logits, y);
             var objective = recipe.L2 is { } l2 ? loss + l2.Lambda * L2Penalty(session.L2Weights) : loss;
