@@ -9,6 +9,7 @@ bench-train: warm-up batches, then R timed slices of N batches; evaluation (eval
 1000) timed R times. Prints one JSON line. Exit status 3 when PyTorch cannot be imported.
 
 Usage: pytorch_train.py --spec SPEC.json --data DIR --threads T --batches N --repetitions R --warmup W --eval-images M --seed S
+       pytorch_train.py --spec SPEC.json... --parameters-only  (builds each model, prints {"parameters": N} per spec)
 """
 import argparse
 import gzip
@@ -142,14 +143,25 @@ def peak_rss_mb():
 
 def main():
     parser = argparse.ArgumentParser()
-    for name, kind in [("spec", str), ("data", str), ("threads", int), ("batches", int), ("repetitions", int),
-                       ("warmup", int), ("eval-images", int), ("seed", int)]:
-        parser.add_argument("--" + name, type=kind, required=True)
+    parser.add_argument("--spec", required=True, nargs="+")
+    parser.add_argument("--parameters-only", action="store_true")
+    for name in ["data", "threads", "batches", "repetitions", "warmup", "eval-images", "seed"]:
+        parser.add_argument("--" + name, type=str if name == "data" else int)
     args = parser.parse_args()
+    if args.parameters_only:
+        for path in args.spec:
+            with open(path) as f:
+                model, _ = build(json.load(f)["layers"], (1, 28, 28))
+            print(json.dumps({"parameters": sum(p.numel() for p in model.parameters())}))
+        return
+    missing = [name for name in ["data", "threads", "batches", "repetitions", "warmup", "eval_images", "seed"]
+               if getattr(args, name) is None]
+    if missing or len(args.spec) != 1:
+        parser.error("training needs one --spec and " + ", ".join("--" + name.replace("_", "-") for name in missing))
+    with open(args.spec[0]) as f:
+        spec = json.load(f)
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
-    with open(args.spec) as f:
-        spec = json.load(f)
     recipe = spec["recipe"]
     mean = recipe["normalization"]["mean"] if recipe["normalization"]["mean"] is not None else spec["dataset_mean"]
     std = recipe["normalization"]["std"] if recipe["normalization"]["std"] is not None else spec["dataset_std"]
@@ -188,13 +200,15 @@ def main():
             trained += len(y)
         return trained
 
+    eval_images = min(args.eval_images, len(test_images))
+
     def evaluate():
         model.eval()
         with torch.inference_mode():
-            for start in range(0, args.eval_images, 1000):
-                x = test_images[start:min(start + 1000, args.eval_images)].sub(mean).div(std)
+            for start in range(0, eval_images, 1000):
+                x = test_images[start:min(start + 1000, eval_images)].sub(mean).div(std)
                 model(x).softmax(1).max(1)
-        return args.eval_images
+        return eval_images
 
     def repeat(work):
         """Images/s and process CPU milliseconds per image of each repetition."""

@@ -43,14 +43,13 @@ public static class BenchTrainCommand
         return command;
     }
 
-    /// <summary>Validates the shared measurement options and applies the thread count to libtorch.</summary>
+    /// <summary>Validates the measurement options shared with `plan`.</summary>
     public static TrainThroughputOptions ReadOptions(int threads, int batches, int repetitions, int warmup)
     {
         if (threads <= 0) throw new UserError($"--threads: must be at least 1, got {threads}");
         if (batches <= 0) throw new UserError($"--batches: must be at least 1, got {batches}");
         if (repetitions <= 0) throw new UserError($"--repetitions: must be at least 1, got {repetitions}");
         if (warmup < 0) throw new UserError($"--warmup: must be at least 0, got {warmup}");
-        set_num_threads(threads);
         return new TrainThroughputOptions(CPU, threads, batches, repetitions, warmup);
     }
 

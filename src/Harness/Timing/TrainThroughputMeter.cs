@@ -14,8 +14,10 @@ public static class TrainThroughputMeter
 {
     public const string Engine = "torchsharp";
 
+    /// <summary>Sets libtorch's intra-op threads to <see cref="TrainThroughputOptions.Threads"/> (process-wide), then measures.</summary>
     public static TrainThroughput Measure(ModelSpec spec, TrainingData data, TrainThroughputOptions options)
     {
+        set_num_threads(options.Threads);
         using var scope = NewDisposeScope();
         var session = TrainingSession.Create(spec, data, options.Device, options.Seed, spec.Recipe.Epochs);
         var pass = session.BeginEpoch(0, 0);

@@ -28,7 +28,7 @@ public static class TrainThroughputPeer
     {
         var python = Environment.GetEnvironmentVariable(PythonVariable) is { Length: > 0 } p ? p : "/usr/bin/python3";
         var specFile = Path.Combine(Path.GetTempPath(), $"fashionbench-peer-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
-        File.WriteAllText(specFile, JsonSerializer.Serialize(new PeerSpec(spec.Id, spec.Layers, spec.Recipe, datasetMean, datasetStd), RunConfig.Json));
+        File.WriteAllText(specFile, SpecJson(spec, datasetMean, datasetStd));
         try
         {
             var arguments = new[]
@@ -49,6 +49,14 @@ public static class TrainThroughputPeer
             File.Delete(specFile);
         }
     }
+
+    /// <summary>
+    /// What the script builds its model from: the spec's layers and recipe exactly as RunConfig serialises them (type
+    /// discriminators, snake_case names, kebab-case enums), plus the dataset's statistics for "normalise with the
+    /// dataset's own mean/std" recipes.
+    /// </summary>
+    public static string SpecJson(ModelSpec spec, double datasetMean, double datasetStd) =>
+        JsonSerializer.Serialize(new PeerSpec(spec.Id, spec.Layers, spec.Recipe, datasetMean, datasetStd), RunConfig.Json);
 
     static TrainThroughput Parse(string stdout, ModelSpec spec, TrainThroughputOptions options)
     {
