@@ -53,7 +53,7 @@ public sealed class TrainingSession
 
     static OptimizerHelper CreateOptimizer(OptimizerSpec spec, nn.Module model) => spec.Kind switch
     {
-        OptimizerKind.Adam => optim.Adam(model.parameters(), spec.LearningRate, weight_decay: spec.WeightDecay),
+        OptimizerKind.Adam => new FusedAdam(model.parameters(), spec.LearningRate, spec.WeightDecay),
         OptimizerKind.Sgd => optim.SGD(model.parameters(), spec.LearningRate, momentum: spec.Momentum,
             weight_decay: spec.WeightDecay, nesterov: spec.Nesterov),
         _ => throw new ArgumentException($"unknown optimiser {spec.Kind}"),
