@@ -20,6 +20,8 @@ public static class CliApp
                      ThresholdsCommand.Create(),
                      RegressCommand.Create(),
                      MergeCommand.Create(),
+                     BenchTrainCommand.Create(),
+                     PlanCommand.Create(),
                  })
             root.Subcommands.Add(command);
         return root;

@@ -25,11 +25,22 @@ public sealed class Checkpoint(string directory)
         TrainerState? state;
         try { state = JsonSerializer.Deserialize<TrainerState>(File.ReadAllText(StatePath), Json); }
         catch (JsonException) { return null; }          // unreadable: start over rather than guess
-        if (state is null || state.ConfigHash != configHash) return null;
+        if (state is null || state.ConfigHash != configHash || OptimizerType(state) != optimizer.GetType().Name) return null;
         model.load(Path.Combine(directory, state.ModelFile));
         using (var reader = new BinaryReader(File.OpenRead(Path.Combine(directory, state.OptimizerFile))))
             optimizer.load_state_dict(reader);
         return state;
+    }
+
+    // TorchSharp writes the optimiser's type name first and refuses another type's state; a checkpoint of an earlier
+    // optimiser implementation is not resumed (read before anything is loaded, so nothing is left half-restored).
+    string? OptimizerType(TrainerState state)
+    {
+        var path = Path.Combine(directory, state.OptimizerFile);
+        if (!File.Exists(path)) return null;
+        using var reader = new BinaryReader(File.OpenRead(path));
+        try { return reader.ReadString(); }
+        catch (EndOfStreamException) { return null; }
     }
 
     public TrainerState Save(TrainerState state, nn.Module model, OptimizerHelper optimizer, bool isBest)

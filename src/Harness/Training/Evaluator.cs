@@ -24,7 +24,7 @@ public static class Evaluator
             var count = Math.Min(BatchSize, n - start);
             var x = images.narrow(0, start, count).sub(mean).div(std);
             var y = labels.narrow(0, start, count);
-            var logits = model.forward(x);                                             // [B, 10]
+            var logits = model.forward(ChannelsLast.Of(x));                            // [B, 10]
             lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<float>();
             var (confidence, predicted) = logits.softmax(1).max(1);                    // [B], [B]
             correct += predicted.eq(y).sum().item<long>();

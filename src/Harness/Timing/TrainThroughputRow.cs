@@ -1,0 +1,52 @@
+using CsvHelper.Configuration.Attributes;
+
+namespace FashionBench.Harness.Timing;
+
+/// <summary>
+/// A row of results/perf/train_throughput.csv: one engine × model × thread count × git commit (the key; a new
+/// measurement replaces the row with the same key). Rates are medians over the repetitions; GFLOP/s and the peak are
+/// FP32. Column names and order are stable.
+/// </summary>
+public sealed record TrainThroughputRow
+{
+    [Name("engine")] public string Engine { get; init; } = "";
+    [Name("model")] public string Model { get; init; } = "";
+    [Name("threads")] public int Threads { get; init; }
+    [Name("git_commit")] public string GitCommit { get; init; } = "";
+    [Name("git_dirty")] public bool GitDirty { get; init; }
+    [Name("engine_version")] public string EngineVersion { get; init; } = "";
+    [Name("batch_size")] public int BatchSize { get; init; }
+    [Name("batches")] public int Batches { get; init; }
+    [Name("warmup_batches")] public int WarmupBatches { get; init; }
+    [Name("repetitions")] public int Repetitions { get; init; }
+    [Name("images_per_s")] public double ImagesPerSecond { get; init; }
+    [Name("images_per_s_min")] public double ImagesPerSecondMin { get; init; }
+    [Name("images_per_s_max")] public double ImagesPerSecondMax { get; init; }
+    [Name("cpu_ms_per_image")] public double CpuMillisecondsPerImage { get; init; }
+    [Name("eval_images_per_s")] public double EvalImagesPerSecond { get; init; }
+    [Name("train_mflop_per_image")] public double TrainMflopPerImage { get; init; }
+    [Name("achieved_gflops")] public double AchievedGFlops { get; init; }
+    [Name("peak_gflops")] public double? PeakGFlops { get; init; }
+    [Name("percent_of_peak")] public double? PercentOfPeak { get; init; }
+    [Name("peak_rss_mb")] public double PeakRssMb { get; init; }
+    [Name("train_loss")] public double TrainLoss { get; init; }
+    [Name("load_average")] public double? LoadAverage { get; init; }
+    [Name("cpu")] public string Cpu { get; init; } = "";
+    [Name("measured_utc")] public string MeasuredUtc { get; init; } = "";
+
+    /// <summary>The key a later measurement replaces this row by.</summary>
+    public (string, string, int, string) Key => (Engine, Model, Threads, GitCommit);
+
+    public static TrainThroughputRow From(TrainThroughput t, CpuPeak? peak, double? loadAverage, Provenance provenance) => new()
+    {
+        Engine = t.Engine, Model = t.Model, Threads = t.Threads, GitCommit = provenance.GitCommit, GitDirty = provenance.GitDirty,
+        EngineVersion = t.EngineVersion, BatchSize = t.BatchSize, Batches = t.Batches, WarmupBatches = t.WarmupBatches,
+        Repetitions = t.Repetitions, ImagesPerSecond = Math.Round(t.ImagesPerSecond, 2),
+        ImagesPerSecondMin = Math.Round(t.ImagesPerSecondRuns.Min(), 2), ImagesPerSecondMax = Math.Round(t.ImagesPerSecondRuns.Max(), 2),
+        CpuMillisecondsPerImage = Math.Round(t.CpuMillisecondsPerImage, 4), EvalImagesPerSecond = Math.Round(t.EvalImagesPerSecond, 2), TrainMflopPerImage = Math.Round(t.TrainFlopsPerImage / 1e6, 4),
+        AchievedGFlops = Math.Round(t.AchievedGFlops, 3), PeakGFlops = peak is null ? null : Math.Round(peak.GFlops, 3),
+        PercentOfPeak = peak is null ? null : Math.Round(100 * t.AchievedGFlops / peak.GFlops, 2),
+        PeakRssMb = Math.Round(t.PeakRssMb, 1), TrainLoss = t.TrainLoss, LoadAverage = loadAverage, Cpu = provenance.Cpu,
+        MeasuredUtc = provenance.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

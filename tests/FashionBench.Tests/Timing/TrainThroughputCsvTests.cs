@@ -1,0 +1,58 @@
+using FashionBench.Harness.Timing;
+using NUnit.Framework;
+
+namespace FashionBench.Tests.Timing;
+
+public class TrainThroughputCsvTests
+{
+    string dir = "";
+
+    [SetUp] public void SetUp() => dir = Directory.CreateTempSubdirectory("fb-throughput-").FullName;
+    [TearDown] public void TearDown() => Directory.Delete(dir, recursive: true);
+
+    static TrainThroughputRow Row(string engine, string model, int threads, string commit, double rate) => new()
+    {
+        Engine = engine, Model = model, Threads = threads, GitCommit = commit, ImagesPerSecond = rate, Cpu = "cpu, with comma",
+    };
+
+    [Test]
+    public void HeaderHasTheDocumentedColumnsInOrder()
+    {
+        var path = TrainThroughputCsv.PathIn(dir);
+        TrainThroughputCsv.Upsert(path, [Row("torchsharp", "m", 2, "abc", 1)]);
+        Assert.That(File.ReadLines(path).First(), Is.EqualTo(
+            "engine,model,threads,git_commit,git_dirty,engine_version,batch_size,batches,warmup_batches,repetitions," +
+            "images_per_s,images_per_s_min,images_per_s_max,cpu_ms_per_image,eval_images_per_s,train_mflop_per_image," +
+            "achieved_gflops,peak_gflops,percent_of_peak,peak_rss_mb,train_loss,load_average,cpu,measured_utc"));
+        Assert.That(path, Is.EqualTo(Path.Combine(dir, "perf", "train_throughput.csv")));
+    }
+
+    [Test]
+    public void UpsertReplacesTheRowWithTheSameKeyAndKeepsTheOthersInOrder()
+    {
+        var path = TrainThroughputCsv.PathIn(dir);
+        TrainThroughputCsv.Upsert(path, [Row("torchsharp", "a", 2, "c1", 1), Row("pytorch", "a", 2, "c1", 2), Row("torchsharp", "b", 2, "c1", 3)]);
+        TrainThroughputCsv.Upsert(path, [Row("torchsharp", "a", 2, "c1", 10), Row("torchsharp", "a", 1, "c1", 20)]);
+
+        var rows = TrainThroughputCsv.Read(path);
+        Assert.That(rows.Select(r => (r.Engine, r.Model, r.Threads, r.ImagesPerSecond)), Is.EqualTo(new[]
+        {
+            ("pytorch", "a", 2, 2.0), ("torchsharp", "b", 2, 3.0), ("torchsharp", "a", 2, 10.0), ("torchsharp", "a", 1, 20.0),
+        }));
+        Assert.That(rows[0].Cpu, Is.EqualTo("cpu, with comma"));
+        Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!), Has.Length.EqualTo(1), "no temp file left behind");
+    }
+
+    [Test]
+    public void RowDerivesGflopsAndPercentOfPeakFromTheMeasurement()
+    {
+        var measured = new TrainThroughput("torchsharp", "v", "m", 2, 64, 20, 10, [900, 1000, 1100], [5000], [1.5], 50e6, 800, 0.5);
+        var peak = new CpuPeak("cpu", 2, 2.5, "AVX2+FMA", 8);
+        var row = TrainThroughputRow.From(measured, peak, 0.25, FashionBench.Harness.Timing.Provenance.Capture(dir));
+        Assert.That(row.ImagesPerSecond, Is.EqualTo(1000));
+        Assert.That((row.ImagesPerSecondMin, row.ImagesPerSecondMax), Is.EqualTo((900.0, 1100.0)));
+        Assert.That(row.AchievedGFlops, Is.EqualTo(50));
+        Assert.That(row.PercentOfPeak, Is.EqualTo(Math.Round(100 * 50 / 160.0, 2)));
+        Assert.That(row.LoadAverage, Is.EqualTo(0.25));
+    }
+}
