@@ -36,7 +36,8 @@ public static class ReportCommand
             using var http = DatasetAcquirer.CreateHttpClient();
             var pixels = new DatasetTestPixels(new DatasetAcquirer(DataSources.FromEnvironment(repoRoot, null, null), http, PipelineSession.Notice));
             using var fonts = ReportFonts.Load(PipelineSession.Notice);
-            var context = new ReportContext(DateTimeOffset.UtcNow, Environment.CommandLine, CpuPeak.ReadLocal());
+            var context = new ReportContext(DateTimeOffset.UtcNow, Environment.CommandLine,
+                File.Exists("/proc/cpuinfo") ? File.ReadAllText("/proc/cpuinfo") : null);
             var outcome = new ReportBuilder(fonts, pixels).Write(store, profileName,
                 Path.Combine(repoRoot, "results", "reference", profileName, "runs.csv"), context);
             var counts = outcome.Counts;

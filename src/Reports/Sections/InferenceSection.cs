@@ -30,7 +30,7 @@ internal static class InferenceSection
     private static void Peak(ReportDocument doc, ReportMaterial material, IReadOnlyList<ThroughputPeakRow> rows)
     {
         if (rows.All(r => r.Device != "cpu")) return;   // a CPU's peak says nothing about GPU measurements
-        if (material.Context.Peak is not { } peak)
+        if (material.Context.PeakFor(1) is not { } peak)
         {
             doc.Add(new ParagraphBlock("% of peak is not given: /proc/cpuinfo is missing here or lists no 'cpu MHz'."));
             return;
@@ -38,11 +38,11 @@ internal static class InferenceSection
         var benchCpus = material.Inputs.Runs.Select(r => r.Metrics.Provenance.Cpu).Distinct().ToList();
         var sameCpu = benchCpus.Count == 1 && benchCpus[0] == peak.Model;
         var derivations = rows.Where(r => r.Device == "cpu").Select(r => r.Threads).Distinct().Order()
-            .Select(t => Fmt.Invariant($"{t} thread{(t == 1 ? "" : "s")}: {peak.Derivation(t)}"));
+            .Select(t => Fmt.Invariant($"{t} thread{(t == 1 ? "" : "s")}: {material.Context.PeakFor(t)!.Derivation}"));
         doc.Add(new ParagraphBlock([
             new TextRun("FP32 peak. ", Bold: true),
             new TextRun(Fmt.Invariant(
-                $"Peak = cores × {Inputs.CpuPeak.FlopsPerCycle} FLOP/cycle (two 256-bit FMA units × 8 floats × 2) × clock, with the clock the highest 'cpu MHz' of /proc/cpuinfo ({peak.Mhz:0.000} MHz) and the cores the physical cores the benchmark's threads can use ({peak.PhysicalCores} on this {peak.Model}). ")),
+                $"Peak = cores × FMA units × floats per vector × 2 FLOP × clock, from this machine's /proc/cpuinfo ({peak.Model}): the vector width from its flags, the clock its mean 'cpu MHz', the cores those the benchmark's threads can use (at most the physical cores). ")),
             new TextRun(string.Join("; ", derivations) + ". "),
             new TextRun("% of peak = images/s × forward FLOPs per image (counted from the spec) / peak. "
                         + (sameCpu ? "The runs were made on the same CPU model as this report."

@@ -40,7 +40,7 @@ public sealed record ReportTables(
         return new ReportTables(verdicts, summary,
             inputs.Runs.SelectMany(ConfusedPairsOf).ToList(),
             inputs.Runs.SelectMany(MisclassifiedOf).ToList(),
-            inputs.Throughput?.Select(t => PeakRow(t, context.Peak)).ToList(),
+            inputs.Throughput?.Select(t => PeakRow(t, context)).ToList(),
             ProvenanceRow.Of(inputs, context));
     }
 
@@ -106,10 +106,10 @@ public sealed record ReportTables(
                 Confidence = p.Confidence,
             });
 
-    private static ThroughputPeakRow PeakRow(Harness.Timing.InferenceThroughputRecord t, CpuPeak? peak)
+    private static ThroughputPeakRow PeakRow(Harness.Timing.InferenceThroughputRecord t, ReportContext context)
     {
         var gflops = t.ImagesPerSecond * t.ForwardMflops / 1000;   // images/s × 10⁶ FLOP/image / 10⁹
-        double? peakGflops = t.Device == "cpu" ? peak?.PeakGflops(t.Threads) : null;
+        double? peakGflops = t.Device == "cpu" ? context.PeakFor(t.Threads)?.GFlops : null;
         return new ThroughputPeakRow
         {
             Model = t.Model, Engine = t.Engine, Device = t.Device, BatchSize = t.BatchSize,

@@ -12,8 +12,8 @@ sealed class ReportFixture : IDisposable
     public static readonly DateTimeOffset Created = new(2025, 6, 7, 8, 9, 10, TimeSpan.Zero);
 
     /// <summary>/proc/cpuinfo of a 2-core, 2.5 GHz machine.</summary>
-    public const string CpuInfo = "processor\t: 0\nmodel name\t: Test CPU\ncpu MHz\t\t: 2500.000\nphysical id\t: 0\ncore id\t\t: 0\n\n"
-                                  + "processor\t: 1\nmodel name\t: Test CPU\ncpu MHz\t\t: 2500.000\nphysical id\t: 0\ncore id\t\t: 1\n";
+    public const string CpuInfo = "processor\t: 0\nmodel name\t: Test CPU\ncpu MHz\t\t: 2500.000\nphysical id\t: 0\ncore id\t\t: 0\nflags\t\t: fpu sse avx2 fma\n\n"
+                                  + "processor\t: 1\nmodel name\t: Test CPU\ncpu MHz\t\t: 2500.000\nphysical id\t: 0\ncore id\t\t: 1\nflags\t\t: fpu sse avx2 fma\n";
 
     public string Root { get; } = Directory.CreateTempSubdirectory("fb-report-builder-").FullName;
     public RunStore Store { get; }
@@ -31,7 +31,7 @@ sealed class ReportFixture : IDisposable
         ReferenceCsv = Path.Combine(Root, "reference", profile.Name, "runs.csv");
         prepare?.Invoke(this);
         using var fonts = ReportFonts.Load(_ => { });
-        var context = new ReportContext(Created, "fashionbench report --profile " + profile.Name, CpuPeak.Parse(CpuInfo));
+        var context = new ReportContext(Created, "fashionbench report --profile " + profile.Name, CpuInfo);
         Outcome = new ReportBuilder(fonts, Pixels).Write(Store, profile.Name, ReferenceCsv, context);
         using var pdf = PdfDocument.Open(Outcome.PdfPath);
         Pages = pdf.GetPages().Select(PdfText.Lines).ToList();
