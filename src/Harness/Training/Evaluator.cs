@@ -10,6 +10,7 @@ public static class Evaluator
     /// <summary>Images in [0,1]; normalised here with (mean, std) exactly as in training.</summary>
     public static Evaluation Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, Tensor labels, double mean, double std)
     {
+        NativeHeap.KeepFreedMemory();
         model.eval();
         using var _ = inference_mode();
         using var outer = NewDisposeScope();
