@@ -5,10 +5,11 @@ The model is built from the spec JSON the C# side writes (the layers exactly as 
 so the two cannot drift; the parameter count is printed and checked by the caller. The loop is a plain PyTorch
 training loop: shuffled batches of the recipe's size, the recipe's batched augmentation (affine_grid + grid_sample)
 and normalisation, cross-entropy (+ Dense L2 when the recipe has it), the recipe's optimiser. Measurement protocol as
-bench-train: warm-up batches, then R timed slices of N batches; evaluation (eval mode, inference mode, batches of
-1000) timed R times. Prints one JSON line. Exit status 3 when PyTorch cannot be imported.
+bench-train: warm-up batches, then R timed slices of N batches; evaluation (eval mode, inference mode, the C# side's
+evaluation batch size) timed R times. Prints one JSON line. Exit status 3 when PyTorch cannot be imported.
 
-Usage: pytorch_train.py --spec SPEC.json --data DIR --threads T --batches N --repetitions R --warmup W --eval-images M --seed S
+Usage: pytorch_train.py --spec SPEC.json --data DIR --threads T --batches N --repetitions R --warmup W --eval-images M
+                        --eval-batch B --seed S
        pytorch_train.py --spec SPEC.json... --parameters-only  (builds each model, prints {"parameters": N} per spec)
 """
 import argparse
@@ -145,7 +146,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--spec", required=True, nargs="+")
     parser.add_argument("--parameters-only", action="store_true")
-    for name in ["data", "threads", "batches", "repetitions", "warmup", "eval-images", "seed"]:
+    for name in ["data", "threads", "batches", "repetitions", "warmup", "eval-images", "eval-batch", "seed"]:
         parser.add_argument("--" + name, type=str if name == "data" else int)
     args = parser.parse_args()
     if args.parameters_only:
@@ -154,7 +155,7 @@ def main():
                 model, _ = build(json.load(f)["layers"], (1, 28, 28))
             print(json.dumps({"parameters": sum(p.numel() for p in model.parameters())}))
         return
-    missing = [name for name in ["data", "threads", "batches", "repetitions", "warmup", "eval_images", "seed"]
+    missing = [name for name in ["data", "threads", "batches", "repetitions", "warmup", "eval_images", "eval_batch", "seed"]
                if getattr(args, name) is None]
     if missing or len(args.spec) != 1:
         parser.error("training needs one --spec and " + ", ".join("--" + name.replace("_", "-") for name in missing))
@@ -205,8 +206,8 @@ def main():
     def evaluate():
         model.eval()
         with torch.inference_mode():
-            for start in range(0, eval_images, 1000):
-                x = test_images[start:min(start + 1000, eval_images)].sub(mean).div(std)
+            for start in range(0, eval_images, args.eval_batch):
+                x = test_images[start:min(start + args.eval_batch, eval_images)].sub(mean).div(std)
                 model(x).softmax(1).max(1)
         return eval_images
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using FashionBench.Harness;
 using FashionBench.Harness.Data;
 using FashionBench.Harness.Timing;
+using FashionBench.Harness.Training;
 using FashionBench.Models;
 using static TorchSharp.torch;
 
@@ -94,7 +95,7 @@ public static class BenchTrainCommand
         Console.WriteLine($"    compute    {Format(t.TrainFlopsPerImage / 1e6, "0.00")} MFLOP/image (3 × forward) → {Format(t.AchievedGFlops, "0.0")} GFLOP/s" +
                           (peak is null ? " (peak unknown: no /proc/cpuinfo clock)" : $" = {Format(100 * t.AchievedGFlops / peak.GFlops, "0.0")} % of peak"));
         if (peak is not null) Console.WriteLine($"    peak       {peak.Derivation}");
-        Console.WriteLine($"    evaluation {Format(t.EvalImagesPerSecond, "N0")} images/s (eval mode, inference mode, batches of 1000)");
+        Console.WriteLine($"    evaluation {Format(t.EvalImagesPerSecond, "N0")} images/s (eval mode, inference mode, batches of {Evaluator.BatchSize})");
         Console.WriteLine($"    peak RSS   {Format(t.PeakRssMb, "N0")} MB");
         Console.WriteLine($"    loss       {Format(t.TrainLoss, "0.000000")} (mean over all batches run; same seed and numerics → same value)");
     }

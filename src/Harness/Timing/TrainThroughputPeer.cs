@@ -36,7 +36,8 @@ public static class TrainThroughputPeer
                 Path.Combine(repoRoot, ScriptPath), "--spec", specFile, "--data", datasetDir,
                 "--threads", Invariant(options.Threads), "--batches", Invariant(options.Batches),
                 "--repetitions", Invariant(options.Repetitions), "--warmup", Invariant(options.WarmupBatches),
-                "--eval-images", Invariant(options.EvalImages), "--seed", Invariant(options.Seed),
+                "--eval-images", Invariant(options.EvalImages), "--eval-batch", Invariant(Training.Evaluator.BatchSize),
+                "--seed", Invariant(options.Seed),
             };
             var (exit, stdout, stderr) = RunProcess(python, arguments);
             if (exit is null) return (null, $"{python} not found (set {PythonVariable})");

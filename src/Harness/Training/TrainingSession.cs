@@ -31,6 +31,7 @@ public sealed class TrainingSession
     TrainingSession(ModelSpec spec, TrainingData data, Device device, long seed, int epochs)
     {
         (Spec, Data, Device, Seed, Epochs) = (spec, data, device, seed, epochs);
+        NativeHeap.KeepFreedMemory();
         var recipe = spec.Recipe;
         Normalization = Trainer.Normalization(recipe.Normalization, data);
         BatchesPerEpoch = (data.TrainImages.shape[0] + recipe.BatchSize - 1) / recipe.BatchSize;
