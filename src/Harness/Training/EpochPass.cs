@@ -63,7 +63,7 @@ public sealed class EpochPass : IDisposable
 
             // Gradients set to none, not zeroed: backward then writes them instead of adding to zeros (one pass, not three).
             model.zero_grad(set_to_none: true);
-            var logits = model.forward(ChannelsLast.Of(x));                                                            // [B,10]
+            var logits = model.forward(session.ChannelsLastInput ? ChannelsLast.Of(x) : x);                            // [B,10]
             var loss = nn.functional.cross_entropy(logits, y);
             var objective = recipe.L2 is { } l2 ? loss + l2.Lambda * L2Penalty(session.L2Weights) : loss;
             objective.backward();

@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace FashionBench.Harness.Training;
 
-/// <summary>Evaluation-mode inference over a labelled set in large batches, without autograd.</summary>
+/// <summary>Evaluation-mode inference over a labelled set in batches of <see cref="BatchSize"/>, without autograd.</summary>
 public static class Evaluator
 {
     /// <summary>
@@ -17,6 +17,7 @@ public static class Evaluator
     {
         NativeHeap.KeepFreedMemory();
         model.eval();
+        var channelsLast = ChannelsLast.Suits(model);
         using var _ = inference_mode();
         using var outer = NewDisposeScope();
         var n = images.shape[0];
@@ -30,7 +31,7 @@ public static class Evaluator
             var count = Math.Min(BatchSize, n - start);
             var x = images.narrow(0, start, count).sub(mean).div(std);
             var y = labels.narrow(0, start, count);
-            var logits = model.forward(ChannelsLast.Of(x));                            // [B, 10]
+            var logits = model.forward(channelsLast ? ChannelsLast.Of(x) : x);         // [B, 10]
             lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<float>();
             var (confidence, predicted) = logits.softmax(1).max(1);                    // [B], [B]
             correct += predicted.eq(y).sum().item<long>();

@@ -25,6 +25,8 @@ public sealed class TrainingSession
     public long BatchesPerEpoch { get; }
     internal Augmenter Augmenter { get; }
     internal Tensor[] L2Weights { get; }
+    /// <summary>Whether batches go in channels-last (<see cref="Training.ChannelsLast.Suits"/>).</summary>
+    internal bool ChannelsLastInput { get; }
     /// <summary>The recipe's normalisation, applied per batch after augmentation.</summary>
     public (double Mean, double Std) Normalization { get; }
 
@@ -43,6 +45,7 @@ public sealed class TrainingSession
         Schedule = new LrSchedule(recipe.Schedule, recipe.Optimizer.LearningRate, BatchesPerEpoch * epochs);
         L2Weights = DenseWeights(spec, Model);
         Augmenter = new Augmenter(recipe.Augmentation);
+        ChannelsLastInput = ChannelsLast.Suits(Model);
     }
 
     /// <summary>Builds the model from torch's global generator seeded with <paramref name="seed"/>.</summary>
