@@ -7,9 +7,11 @@ namespace FashionBench.Harness.Export;
 
 /// <summary>
 /// For each model: trained weights → &lt;profile&gt;/onnx/&lt;model&gt;.onnx, then ONNX Runtime against TorchSharp on the
-/// first 256 test images (normalised as in training) → parity.csv.
+/// first 256 test images (normalised as in training) → parity.csv. <paramref name="runDevice"/> picks whose runs are
+/// exported; the check itself runs on the CPU, where ONNX Runtime runs, so that it tests the graph and not the
+/// difference between a GPU's TF32 convolutions and the CPU's FP32 ones.
 /// </summary>
-public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device device)
+public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device runDevice)
 {
     public const int ParityImages = 256;
 
@@ -22,10 +24,10 @@ public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device
         var results = new List<ParityResult>();
         foreach (var spec in specs)
         {
-            var run = trained.RunOf(spec, DeviceSelector.NameOf(device));
-            using var module = trained.Load(spec, run, device);
+            var run = trained.RunOf(spec, DeviceSelector.NameOf(runDevice));
+            using var module = trained.Load(spec, run, CPU);
             using var scope = NewDisposeScope();
-            var dataset = data.Load(spec.Dataset, null, ParityImages, device);
+            var dataset = data.Load(spec.Dataset, null, ParityImages, CPU);
             var mean = spec.Recipe.Normalization.Mean ?? dataset.Mean;
             var std = spec.Recipe.Normalization.Std ?? dataset.Std;
             var images = dataset.TestImages.narrow(0, 0, Math.Min(ParityImages, dataset.TestImages.shape[0])).sub(mean).div(std);

@@ -36,7 +36,7 @@ public sealed class EpochPass : IDisposable
         n = session.Data.TrainImages.shape[0];
         var epochSeed = Trainer.MixSeed(session.Seed, epoch);
         manual_seed(epochSeed);                                            // dropout draws from the global generator
-        generator = new Generator((ulong)(epochSeed ^ 0x5DEECE66DL), session.Device);
+        generator = new Generator((ulong)(epochSeed ^ 0x5DEECE66DL), CPU);         // augmentation draws (see Augmenter)
         shuffleGenerator = new Generator((ulong)epochSeed, CPU);
         session.Model.train();
         order = randperm(n, generator: shuffleGenerator).to(session.Device).DetachFromDisposeScope();

@@ -39,6 +39,17 @@ public class CudaTests
     }
 
     [Test]
+    public void AugmentationDrawsTheSameTransformsOnTheGpuAsOnTheCpu()
+    {
+        var augmenter = new Augmenter(TinySpecs.Adam.Recipe.Augmentation);
+        using var images = rand([16, 1, 28, 28], generator: new Generator(1));
+        using var onCpu = augmenter.Apply(images, new Generator(7));
+        using var onGpu = augmenter.Apply(images.to(CUDA), new Generator(7));
+        Assert.That(onGpu.device_type, Is.EqualTo(DeviceType.CUDA));
+        Assert.That(onGpu.cpu().sub(onCpu).abs().max().item<float>(), Is.LessThan(1e-5f));
+    }
+
+    [Test]
     public void InferenceThroughputIsMeasuredOnTheGpu()
     {
         var spec = FashionBench.Models.ModelCatalog.Find("mnist-8k/model1")!;
