@@ -59,7 +59,8 @@ Task("Data").IsDependentOn("Build").Does(() => Cli("data", Forward("data-dir", "
 string Pipeline(string defaultProfile) =>
     $"{Common(defaultProfile)} {Forward("models", "seeds", "first-seed", "device", "threads", "shard")}";
 
-Task("Train").IsDependentOn("Data").Does(() => Cli("train", Pipeline("documented")));
+// --jobs=N trains N runs at once, each in its own process (train and regress only).
+Task("Train").IsDependentOn("Data").Does(() => Cli("train", $"{Pipeline("documented")} {Forward("jobs")}"));
 
 Task("Export").IsDependentOn("Train").Does(() => Cli("export", Pipeline("documented")));
 
@@ -83,7 +84,7 @@ Task("BenchmarkDotNet").IsDependentOn("Build").Does(() =>
 // Compares the profile's runs (trained or reused first, unless --no-train=true) with results/thresholds.json;
 // `fashionbench regress` exits 1 on any accuracy or macro-F1 regression, which fails the build.
 Task("Regression").IsDependentOn("Data").Does(() =>
-    Cli("regress", $"{Pipeline("quick")} {Forward("thresholds")}" + (Argument("no-train", false) ? " --no-train" : "")));
+    Cli("regress", $"{Pipeline("quick")} {Forward("thresholds", "jobs")}" + (Argument("no-train", false) ? " --no-train" : "")));
 
 // Re-derives the profile's bars from its measured runs into results/thresholds.json (commit the file afterwards).
 Task("Thresholds").IsDependentOn("Build").Does(() =>

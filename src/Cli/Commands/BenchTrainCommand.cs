@@ -27,9 +27,11 @@ public static class BenchTrainCommand
         var threads = new Option<int>("--threads") { Description = "Intra-op threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var peer = new Option<string>("--peer") { Description = "none | pytorch (run tests/peers/pytorch_train.py right after, same protocol)", DefaultValueFactory = _ => "none" };
         var results = new Option<string>("--results") { Description = "Results root (writes <results>/perf/train_throughput.csv)", DefaultValueFactory = _ => "results" };
+        // `plan --jobs` starts several bench-train processes with one start time, so that their timed batches overlap.
+        var startAt = new Option<long?>("--start-at") { Hidden = true, Description = "Unix time (ms) to begin the warm-up at" };
         var command = new Command("bench-train", "Measure training throughput (images/s, GFLOP/s, % of FP32 peak) of one model, optionally against PyTorch")
         {
-            model, batches, repetitions, warmup, threads, peer, results,
+            model, batches, repetitions, warmup, threads, peer, results, startAt,
         };
         command.SetAction(parse =>
         {
@@ -37,7 +39,8 @@ public static class BenchTrainCommand
                 ?? throw new UserError($"--model: unknown model '{parse.GetValue(model)}' (see `fashionbench models`)");
             var peerName = parse.GetValue(peer)!;
             if (!Peers.Contains(peerName)) throw new UserError($"--peer: unknown peer '{peerName}' (use {string.Join(" or ", Peers)})");
-            var options = ReadOptions(parse.GetValue(threads), parse.GetValue(batches), parse.GetValue(repetitions), parse.GetValue(warmup));
+            var options = ReadOptions(parse.GetValue(threads), parse.GetValue(batches), parse.GetValue(repetitions), parse.GetValue(warmup))
+                with { StartAt = parse.GetValue(startAt) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null };
             Run(spec, options, peerName == "pytorch", parse.GetValue(results)!);
             return 0;
         });

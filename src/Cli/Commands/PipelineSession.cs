@@ -13,7 +13,7 @@ namespace FashionBench.Cli.Commands;
 /// </summary>
 public sealed class PipelineSession : IDisposable
 {
-    readonly ResultsLock resultsLock;
+    readonly ResultsLock? resultsLock;
     readonly CachedDatasetProvider datasets;
 
     /// <summary>How long a second pipeline on the same results folder waits before giving up.</summary>
@@ -25,7 +25,7 @@ public sealed class PipelineSession : IDisposable
     public Device Device { get; }
     public string RepoRoot { get; }
 
-    PipelineSession(PipelineSettings settings, ResultsLock resultsLock, Device device, string repoRoot)
+    PipelineSession(PipelineSettings settings, ResultsLock? resultsLock, Device device, string repoRoot)
     {
         Settings = settings;
         this.resultsLock = resultsLock;
@@ -43,7 +43,9 @@ public sealed class PipelineSession : IDisposable
         set_num_threads(settings.Threads);
         var repoRoot = Harness.RepoRoot.Find();
         var store = new RunStore(settings.Results, settings.Profile.Name);
-        return new PipelineSession(settings, ResultsLock.Acquire(store.ProfileDir, LockWait, Notice), device, repoRoot);
+        var held = settings.WorkerOf is { } parent ? ResultsLock.HeldBy(store.ProfileDir, parent)
+            : ResultsLock.Acquire(store.ProfileDir, LockWait, Notice);
+        return new PipelineSession(settings, held, device, repoRoot);
     }
 
     public IDatasetProvider Datasets => datasets;
@@ -63,6 +65,6 @@ public sealed class PipelineSession : IDisposable
     public void Dispose()
     {
         datasets.Dispose();
-        resultsLock.Dispose();
+        resultsLock?.Dispose();
     }
 }

@@ -2,15 +2,19 @@ using System.CommandLine;
 using System.Globalization;
 using FashionBench.Harness;
 using FashionBench.Harness.Runs;
+using FashionBench.Harness.Statistics;
 using FashionBench.Harness.Timing;
 using FashionBench.Models;
 
 namespace FashionBench.Cli.Commands;
 
 /// <summary>
-/// `fashionbench plan [--profile P] [--models GLOB] [--seeds N] [--threads T]`: the estimated wall time and FLOPs of a
-/// profile's run matrix on this machine. Each model's rates come from results/perf/train_throughput.csv (this commit,
-/// these threads), measured with bench-train's machinery on a few batches where missing, and cached there.
+/// `fashionbench plan [--profile P] [--models GLOB] [--seeds N] [--jobs J] [--threads T]`: the estimated wall time and
+/// FLOPs of a profile's run matrix on this machine, trained as `train --jobs J --threads T` would: runs longest first,
+/// each on the first free worker. Each model's rates come from results/perf/train_throughput.csv (this commit, these
+/// threads, J measurements at once), measured with bench-train's machinery on a few batches where missing, and cached
+/// there. With J > 1 every model is measured by J bench-train processes started together, so the rates include what
+/// the workers cost each other (shared cores, caches and memory bandwidth); the row keeps the median of the J rates.
 /// </summary>
 public static class PlanCommand
 {
@@ -19,7 +23,8 @@ public static class PlanCommand
         var profile = new Option<string>("--profile") { Description = "smoke | quick | documented | extended", DefaultValueFactory = _ => Profile.Default };
         var models = new Option<string?>("--models") { Description = "Model id glob(s), comma-separated" };
         var seeds = new Option<int>("--seeds") { Description = "Seeds per model", DefaultValueFactory = _ => 1 };
-        var threads = new Option<int>("--threads") { Description = "Intra-op threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs") { Description = "Runs trained at once, as `train --jobs`", DefaultValueFactory = _ => 1 };
+        var threads = new Option<int?>("--threads") { Description = "Intra-op threads per run (default: the cores, divided among --jobs)" };
         var batches = new Option<int>("--batches") { Description = "Batches per timed repetition when measuring a model", DefaultValueFactory = _ => 10 };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed repetitions when measuring a model", DefaultValueFactory = _ => 3 };
         var warmup = new Option<int>("--warmup") { Description = "Warm-up batches when measuring a model", DefaultValueFactory = _ => 5 };
@@ -27,48 +32,100 @@ public static class PlanCommand
         var results = new Option<string>("--results") { Description = "Results root (measurements cached in <results>/perf/train_throughput.csv)", DefaultValueFactory = _ => "results" };
         var command = new Command("plan", "Estimate the wall time and FLOPs of a profile's training matrix on this machine")
         {
-            profile, models, seeds, threads, batches, repetitions, warmup, remeasure, results,
+            profile, models, seeds, jobs, threads, batches, repetitions, warmup, remeasure, results,
         };
         command.SetAction(parse =>
         {
-            var options = BenchTrainCommand.ReadOptions(parse.GetValue(threads), parse.GetValue(batches), parse.GetValue(repetitions), parse.GetValue(warmup));
+            var workers = parse.GetValue(jobs);
+            if (workers <= 0) throw new UserError($"--jobs: must be at least 1, got {workers}");
+            var options = BenchTrainCommand.ReadOptions(parse.GetValue(threads) ?? Math.Max(1, Environment.ProcessorCount / workers),
+                parse.GetValue(batches), parse.GetValue(repetitions), parse.GetValue(warmup));
             var chosen = Profile.Get(parse.GetValue(profile)!);
             var plan = RunMatrix.Plan(chosen, parse.GetValue(models), parse.GetValue(seeds), 1, "cpu", Shard.Whole);
-            var measured = Measurements(plan.Select(p => p.Spec).DistinctBy(s => s.Id).ToList(), options, parse.GetValue(remeasure), parse.GetValue(results)!);
-            Print(chosen, TrainThroughputPlan.Estimate(plan, measured), options.Threads);
+            var measured = Measurements(plan.Select(p => p.Spec).DistinctBy(s => s.Id).ToList(), options, workers,
+                parse.GetValue(remeasure), parse.GetValue(results)!);
+            var order = RunSchedule.LongestFirst(plan, p => RunSchedule.Cost(p.Spec, p.Config));
+            Print(chosen, TrainThroughputPlan.Estimate(order, measured), workers, options.Threads);
             return 0;
         });
         return command;
     }
 
     static Dictionary<string, TrainThroughputRow> Measurements(IReadOnlyList<ModelSpec> specs, TrainThroughputOptions options,
-        bool remeasure, string results)
+        int concurrent, bool remeasure, string results)
     {
         var repoRoot = RepoRoot.Find();
         var provenance = Provenance.Capture(repoRoot);
         var path = TrainThroughputCsv.PathIn(results);
         var cached = remeasure ? [] : TrainThroughputCsv.Read(path)
-            .Where(r => r.Engine == TrainThroughputMeter.Engine && r.Threads == options.Threads && r.GitCommit == provenance.GitCommit)
+            .Where(r => r.Engine == TrainThroughputMeter.Engine && r.Threads == options.Threads && r.GitCommit == provenance.GitCommit
+                        && r.Concurrent == concurrent)
             .ToDictionary(r => r.Model);
         var missing = specs.Where(s => !cached.ContainsKey(s.Id)).ToList();
-        if (missing.Count > 0)
+        if (missing.Count == 0) return cached;
+        Console.WriteLine($"measuring {missing.Count} model(s) ({options.WarmupBatches} warm-up + {options.Repetitions} × {options.Batches} batches each" +
+                          (concurrent > 1 ? $", {concurrent} bench-train processes at once" : "") +
+                          $"; {specs.Count - missing.Count} cached for commit {provenance.GitCommit[..Math.Min(8, provenance.GitCommit.Length)]})");
+        using var bench = concurrent == 1 ? BenchTrainCommand.OpenBench(repoRoot) : null;
+        var peak = CpuPeak.Detect(options.Threads);
+        foreach (var spec in missing)
         {
-            Console.WriteLine($"measuring {missing.Count} model(s) ({options.WarmupBatches} warm-up + {options.Repetitions} × {options.Batches} batches each; " +
-                              $"{specs.Count - missing.Count} cached for commit {provenance.GitCommit[..Math.Min(8, provenance.GitCommit.Length)]})");
-            using var bench = BenchTrainCommand.OpenBench(repoRoot);
-            var peak = CpuPeak.Detect(options.Threads);
-            foreach (var spec in missing)
-            {
-                var row = TrainThroughputRow.From(bench.Measure(spec, options), peak, TrainThroughputMeter.LoadAverage(), provenance);
-                TrainThroughputCsv.Upsert(path, [row]);                     // one at a time: an interrupted plan keeps what it measured
-                cached[spec.Id] = row;
-                Console.WriteLine($"  {spec.Id,-36} {Number(row.ImagesPerSecond, "N0"),8} train images/s  {Number(row.EvalImagesPerSecond, "N0"),8} eval images/s");
-            }
+            var row = bench is null ? MeasureConcurrently(spec, options, concurrent)
+                : TrainThroughputRow.From(bench.Measure(spec, options), peak, TrainThroughputMeter.LoadAverage(), provenance);
+            TrainThroughputCsv.Upsert(path, [row]);                         // one at a time: an interrupted plan keeps what it measured
+            cached[spec.Id] = row;
+            Console.WriteLine($"  {spec.Id,-36} {Number(row.ImagesPerSecond, "N0"),8} train images/s  {Number(row.EvalImagesPerSecond, "N0"),8} eval images/s");
         }
         return cached;
     }
 
-    static void Print(Profile profile, IReadOnlyList<TrainThroughputEstimate> runs, int threads)
+    /// <summary>
+    /// <paramref name="count"/> bench-train processes of <paramref name="spec"/> that begin their warm-up at one moment
+    /// (after every one has loaded), so their timed batches overlap: the first one's row with the median of their
+    /// training and evaluation rates (min and max over all), marked with the count.
+    /// </summary>
+    static TrainThroughputRow MeasureConcurrently(ModelSpec spec, TrainThroughputOptions options, int count)
+    {
+        var scratch = Directory.CreateTempSubdirectory("fashionbench-plan-");
+        try
+        {
+            var folders = Enumerable.Range(1, count).Select(k => Path.Combine(scratch.FullName, k.ToString(CultureInfo.InvariantCulture))).ToList();
+            var start = DateTimeOffset.UtcNow + StartUp;
+            var processes = folders.Select(folder => SelfProcess.Start(
+            [
+                "bench-train", "--model", spec.Id, "--results", folder,
+                "--threads", Number(options.Threads, "0"), "--batches", Number(options.Batches, "0"),
+                "--repetitions", Number(options.Repetitions, "0"), "--warmup", Number(options.WarmupBatches, "0"),
+                "--start-at", start.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            ])).ToList();
+            var errors = processes.Select(p => p.StandardError.ReadToEndAsync()).ToList();
+            foreach (var p in processes) p.StandardOutput.ReadToEnd();
+            foreach (var p in processes) p.WaitForExit();
+            var failed = processes.FindIndex(p => p.ExitCode != 0);
+            if (failed >= 0)
+                throw new UserError($"plan: bench-train {spec.Id} failed (exit {processes[failed].ExitCode}): {errors[failed].Result.Trim()}");
+            var rows = folders.Select(f => TrainThroughputCsv.Read(TrainThroughputCsv.PathIn(f)).Single()).ToList();
+            var rate = Median.Of(rows.Select(r => r.ImagesPerSecond));
+            var gflops = Math.Round(rate * rows[0].TrainMflopPerImage / 1e3, 3);
+            return rows[0] with
+            {
+                ImagesPerSecond = rate,
+                AchievedGFlops = gflops,
+                PercentOfPeak = rows[0].PeakGFlops is { } peak ? Math.Round(100 * gflops / peak, 2) : null,
+                CpuMillisecondsPerImage = Median.Of(rows.Select(r => r.CpuMillisecondsPerImage)),
+                ImagesPerSecondMin = rows.Min(r => r.ImagesPerSecondMin),
+                ImagesPerSecondMax = rows.Max(r => r.ImagesPerSecondMax),
+                EvalImagesPerSecond = Median.Of(rows.Select(r => r.EvalImagesPerSecond)),
+                Concurrent = count,
+            };
+        }
+        finally { scratch.Delete(recursive: true); }
+    }
+
+    // Time for a bench-train process to start, load libtorch and the dataset (2–4 s here), with room to spare.
+    static readonly TimeSpan StartUp = TimeSpan.FromSeconds(10);
+
+    static void Print(Profile profile, IReadOnlyList<TrainThroughputEstimate> runs, int jobs, int threads)
     {
         var width = Math.Max(5, runs.Max(r => r.Model.Length));
         Console.WriteLine($"{"model".PadRight(width)}  runs  epochs  train img/s  eval img/s   s/epoch          total    TFLOP");
@@ -79,9 +136,11 @@ public static class PlanCommand
                               $"{Number(first.EvalImagesPerSecond, "N0"),10}  {Number(first.EpochSeconds, "N1"),8}  {Duration(group.Sum(r => r.Seconds)),13}  " +
                               $"{Number(group.Sum(r => r.TrainFlops + r.EvalFlops) / 1e12, "N1"),7}");
         }
-        var (seconds, train, eval) = (runs.Sum(r => r.Seconds), runs.Sum(r => r.TrainFlops), runs.Sum(r => r.EvalFlops));
-        Console.WriteLine($"profile {profile.Name}: {runs.Count} run(s), estimated {Duration(seconds)} on {threads} thread(s) " +
-                          $"(planned epochs; early stopping can only shorten it)");
+        var (work, train, eval) = (runs.Sum(r => r.Seconds), runs.Sum(r => r.TrainFlops), runs.Sum(r => r.EvalFlops));
+        var seconds = RunSchedule.Makespan(runs.Select(r => r.Seconds), jobs);
+        Console.WriteLine($"profile {profile.Name}: {runs.Count} run(s), estimated {Duration(seconds)} on {jobs} worker(s) × {threads} thread(s)" +
+                          (jobs > 1 ? $", longest first ({Duration(work)} of run time in all)" : "") +
+                          " (planned epochs; early stopping can only shorten it)");
         Console.WriteLine($"FLOPs: {Number(train / 1e12, "N1")} TFLOP training (3 × forward) + {Number(eval / 1e12, "N1")} TFLOP evaluation = " +
                           $"{Number((train + eval) / 1e12, "N1")} TFLOP; mean {Number((train + eval) / seconds / 1e9, "N1")} GFLOP/s");
     }

@@ -19,7 +19,7 @@ public static class RegressCommand
 
     public static Command Create()
     {
-        var options = new PipelineOptions("quick");
+        var options = new PipelineOptions("quick", trains: true);
         var thresholds = new Option<string>("--thresholds")
         {
             HelpName = "PATH", Description = "Thresholds file (written by `fashionbench thresholds`)",

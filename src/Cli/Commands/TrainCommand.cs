@@ -11,7 +11,7 @@ public static class TrainCommand
 {
     public static Command Create()
     {
-        var options = new PipelineOptions(Profile.Default);
+        var options = new PipelineOptions(Profile.Default, trains: true);
         var command = new Command("train", "Train every model of a profile (complete runs are reused, interrupted ones resumed)");
         options.AddTo(command);
         command.SetAction((parse, cancel) => Task.FromResult(Run(options.Read(parse), cancel)));
@@ -24,12 +24,16 @@ public static class TrainCommand
         var plan = session.Plan();
         try
         {
-            var (outcomes, _) = TrainingDisplay.Show(display =>
-                new TrainingPipeline(session.Store, session.Executor(display, cancel))
-                {
-                    Starting = display.Starting,
-                    Finished = display.Finished,
-                }.Run(plan));
+            var outcomes = settings.Jobs > 1 && settings.WorkerOf is null
+                ? TrainWorkers.Run(session, plan, cancel)
+                : TrainingDisplay.Show(display =>
+                    new TrainingPipeline(session.Store, session.Executor(display, cancel))
+                    {
+                        Starting = display.Starting,
+                        Finished = display.Finished,
+                        WriteAggregates = settings.WorkerOf is null,   // a worker's parent writes them once, at the end
+                    }.Run(plan));
+            if (settings.WorkerOf is not null) return 0;                   // the parent sums up
             var reused = outcomes.Count(o => o.Reused);
             Console.WriteLine($"{outcomes.Count} run(s): {outcomes.Count - reused} trained, {reused} reused; " +
                               $"tables in {session.Store.ProfileDir}");

@@ -33,17 +33,23 @@ public sealed class TrainingDisplay : IProgress<TrainingProgress>
 
     public void Starting(int position, int total, ModelSpec spec, RunConfig config)
     {
-        runLabel = $"[{position}/{total}] {spec.Id} seed {config.Seed}";
+        runLabel = (total == 1 ? "" : $"[{position}/{total}] ") + $"{spec.Id} seed {config.Seed}";
         lastEpochPrinted = 0;
         if (context is null) Console.WriteLine($"{runLabel}: {config.Epochs} epoch(s) on {config.Device}");
         else task = context.AddTask(Markup.Escape(runLabel), maxValue: 1.0);
     }
 
-    public void Finished(RunOutcome outcome)
+    /// <summary>"label: done, test accuracy …" — the line a finished (or reused) run ends with.</summary>
+    public static string Summary(string label, RunOutcome outcome)
     {
         var m = outcome.Metrics;
-        var line = string.Format(CultureInfo.InvariantCulture, "{0}: {1} test accuracy {2:0.00} %, macro F1 {3:0.0000}, {4:0.0} s/epoch",
-            runLabel, outcome.Reused ? "reused," : "done,", m.TestAccuracy * 100, m.MacroF1, m.EpochSecondsMedian);
+        return string.Format(CultureInfo.InvariantCulture, "{0}: {1} test accuracy {2:0.00} %, macro F1 {3:0.0000}, {4:0.0} s/epoch",
+            label, outcome.Reused ? "reused," : "done,", m.TestAccuracy * 100, m.MacroF1, m.EpochSecondsMedian);
+    }
+
+    public void Finished(RunOutcome outcome)
+    {
+        var line = Summary(runLabel, outcome);
         if (task is not null)
         {
             task.Value = task.MaxValue;

@@ -13,19 +13,30 @@ public sealed class PipelineOptions
     public Option<int> Seeds { get; } = new("--seeds") { Description = "Seeds per model", DefaultValueFactory = _ => 1 };
     public Option<long> FirstSeed { get; } = new("--first-seed") { Description = "The first seed; seeds are consecutive", DefaultValueFactory = _ => 1 };
     public Option<string> Device { get; } = new("--device") { Description = "cpu | cuda | auto", DefaultValueFactory = _ => "cpu" };
-    public Option<int> Threads { get; } = new("--threads") { Description = "Intra-op threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Intra-op threads per run (default: the cores, divided among --jobs)" };
     public Option<string> Shard { get; } = new("--shard") { Description = "Run only shard k of n (k/n)", DefaultValueFactory = _ => "1/1" };
     public Option<int?> Epochs { get; } = new("--epochs") { Description = "Override the epochs of every run (a different run: epochs are part of its config)" };
     public Option<string?> LibTorch { get; } = new("--libtorch") { Description = "Load libtorch (e.g. a CUDA build or PyTorch's torch/lib) from this folder; default $FASHIONBENCH_LIBTORCH" };
+    public Option<int> Jobs { get; } = new("--jobs") { Description = "Runs trained at once, each in its own process (longest first)", DefaultValueFactory = _ => 1 };
+
+    /// <summary>Set by `train --jobs` on the processes it starts: the pid of the parent that holds the results lock.</summary>
+    public Option<int?> WorkerOf { get; } = new("--worker-of") { Hidden = true };
 
     readonly string defaultProfile;
+    readonly bool trains;
 
-    public PipelineOptions(string defaultProfile) => this.defaultProfile = defaultProfile;
+    /// <param name="trains">Whether the verb trains (train, regress): only those take --jobs.</param>
+    public PipelineOptions(string defaultProfile, bool trains = false) => (this.defaultProfile, this.trains) = (defaultProfile, trains);
 
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { Results, Profile, Models, Seeds, FirstSeed, Device, Threads, Shard, Epochs, LibTorch })
             command.Options.Add(option);
+        if (trains)
+        {
+            command.Options.Add(Jobs);
+            command.Options.Add(WorkerOf);
+        }
     }
 
     /// <summary>Fails with one line unless <paramref name="folder"/> is (or can be made) a folder this process can write.</summary>
@@ -47,7 +58,9 @@ public sealed class PipelineOptions
 
     public PipelineSettings Read(ParseResult parse)
     {
-        var threads = parse.GetValue(Threads);
+        var jobs = trains ? parse.GetValue(Jobs) : 1;
+        if (jobs <= 0) throw new UserError($"--jobs: must be at least 1, got {jobs}");
+        var threads = parse.GetValue(Threads) ?? Math.Max(1, Environment.ProcessorCount / jobs);
         if (threads <= 0) throw new UserError($"--threads: must be at least 1, got {threads}");
         var device = parse.GetValue(Device)!;
         if (!DeviceSelector.Names.Contains(device)) throw new UserError($"--device: unknown device '{device}' (use cpu, cuda or auto)");
@@ -65,10 +78,12 @@ public sealed class PipelineOptions
             device,
             threads,
             Harness.Runs.Shard.Parse(parse.GetValue(Shard)!),
-            parse.GetValue(LibTorch));
+            parse.GetValue(LibTorch),
+            jobs,
+            trains ? parse.GetValue(WorkerOf) : null);
     }
 }
 
 /// <summary>The validated values of <see cref="PipelineOptions"/>.</summary>
 public sealed record PipelineSettings(string Results, Profile Profile, string? Models, int Seeds, long FirstSeed,
-    string Device, int Threads, Shard Shard, string? LibTorch);
+    string Device, int Threads, Shard Shard, string? LibTorch, int Jobs = 1, int? WorkerOf = null);

@@ -38,6 +38,29 @@ public sealed class ResultsLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// For a worker process of a pipeline (`train --jobs`): checks that <paramref name="parentPid"/> holds the lock, and
+    /// takes nothing itself (the parent keeps the folder for all its workers). Returns null: there is nothing to release.
+    /// </summary>
+    public static ResultsLock? HeldBy(string directory, int parentPid)
+    {
+        var path = Path.Combine(directory, FileName);
+        if (Holder(path).StartsWith($"pid {parentPid} ", StringComparison.Ordinal) && IsLocked(path)) return null;
+        throw new UserError($"--worker-of: process {parentPid} does not hold {directory} ({Holder(path)}); " +
+                            "this option is for the processes `train --jobs` starts");
+    }
+
+    static bool IsLocked(string path)
+    {
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (FileNotFoundException) { return false; }
+        catch (IOException) { return true; }
+    }
+
     // The holder's pid sits beside the lock file: the locked file itself cannot be opened by others.
     static string Holder(string path)
     {

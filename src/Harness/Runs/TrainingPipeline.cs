@@ -1,4 +1,3 @@
-using FashionBench.Harness.Csv;
 using FashionBench.Models;
 
 namespace FashionBench.Harness.Runs;
@@ -10,7 +9,10 @@ public sealed class TrainingPipeline(RunStore store, RunExecutor executor)
     public Action<int, int, ModelSpec, RunConfig>? Starting { get; init; }
     public Action<RunOutcome>? Finished { get; init; }
 
-    public (IReadOnlyList<RunOutcome> Outcomes, IReadOnlyList<RunRow> Table) Run(
+    /// <summary>Whether to rebuild the profile's aggregate tables after the runs (false in a worker process).</summary>
+    public bool WriteAggregates { get; init; } = true;
+
+    public IReadOnlyList<RunOutcome> Run(
         IReadOnlyList<(ModelSpec Spec, RunConfig Config)> plan)
     {
         var outcomes = new List<RunOutcome>();
@@ -22,8 +24,11 @@ public sealed class TrainingPipeline(RunStore store, RunExecutor executor)
             outcomes.Add(outcome);
             Finished?.Invoke(outcome);
         }
-        var table = Aggregates.Write(store);
-        Statistics.StatisticsTables.Write(store);
-        return (outcomes, table);
+        if (WriteAggregates)
+        {
+            Aggregates.Write(store);
+            Statistics.StatisticsTables.Write(store);
+        }
+        return outcomes;
     }
 }

@@ -36,6 +36,7 @@ public static class TrainThroughputMeter
                 return images;
             }
 
+            if (options.StartAt is { } start && start > DateTimeOffset.UtcNow) Thread.Sleep(start - DateTimeOffset.UtcNow);
             Run(options.WarmupBatches);
             var (train, trainCpu) = Repeat(options, () => Run(options.Batches));
             var trainLoss = pass.Means().Loss;

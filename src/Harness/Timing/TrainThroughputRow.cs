@@ -3,9 +3,9 @@ using CsvHelper.Configuration.Attributes;
 namespace FashionBench.Harness.Timing;
 
 /// <summary>
-/// A row of results/perf/train_throughput.csv: one engine × model × thread count × git commit (the key; a new
-/// measurement replaces the row with the same key). Rates are medians over the repetitions; GFLOP/s and the peak are
-/// FP32. Column names and order are stable.
+/// A row of results/perf/train_throughput.csv: one engine × model × thread count × git commit × concurrent processes
+/// (the key; a new measurement replaces the row with the same key). Rates are medians over the repetitions; GFLOP/s
+/// and the peak are FP32. Column names and order are stable (new columns are appended, and optional when read).
 /// </summary>
 public sealed record TrainThroughputRow
 {
@@ -34,8 +34,11 @@ public sealed record TrainThroughputRow
     [Name("cpu")] public string Cpu { get; init; } = "";
     [Name("measured_utc")] public string MeasuredUtc { get; init; } = "";
 
+    /// <summary>How many identical measurements ran at once, each in its own process (`plan --jobs`); 1 = alone.</summary>
+    [Name("concurrent"), Optional] public int Concurrent { get; init; } = 1;
+
     /// <summary>The key a later measurement replaces this row by.</summary>
-    public (string, string, int, string) Key => (Engine, Model, Threads, GitCommit);
+    public (string, string, int, string, int) Key => (Engine, Model, Threads, GitCommit, Concurrent);
 
     public static TrainThroughputRow From(TrainThroughput t, CpuPeak? peak, double? loadAverage, Provenance provenance) => new()
     {

@@ -23,7 +23,7 @@ public class TrainThroughputCsvTests
         Assert.That(File.ReadLines(path).First(), Is.EqualTo(
             "engine,model,threads,git_commit,git_dirty,engine_version,batch_size,batches,warmup_batches,repetitions," +
             "images_per_s,images_per_s_min,images_per_s_max,cpu_ms_per_image,eval_images_per_s,train_mflop_per_image," +
-            "achieved_gflops,peak_gflops,percent_of_peak,peak_rss_mb,train_loss,load_average,cpu,measured_utc"));
+            "achieved_gflops,peak_gflops,percent_of_peak,peak_rss_mb,train_loss,load_average,cpu,measured_utc,concurrent"));
         Assert.That(path, Is.EqualTo(Path.Combine(dir, "perf", "train_throughput.csv")));
     }
 
@@ -41,6 +41,20 @@ public class TrainThroughputCsvTests
         }));
         Assert.That(rows[0].Cpu, Is.EqualTo("cpu, with comma"));
         Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!), Has.Length.EqualTo(1), "no temp file left behind");
+    }
+
+    [Test]
+    public void ConcurrentMeasurementsAreTheirOwnRowsAndFilesWithoutTheColumnReadAsAlone()
+    {
+        var path = TrainThroughputCsv.PathIn(dir);
+        TrainThroughputCsv.Upsert(path, [Row("torchsharp", "a", 1, "c1", 1000), Row("torchsharp", "a", 1, "c1", 700) with { Concurrent = 2 }]);
+        Assert.That(TrainThroughputCsv.Read(path).Select(r => (r.Concurrent, r.ImagesPerSecond)),
+            Is.EqualTo(new[] { (1, 1000.0), (2, 700.0) }));
+
+        // A file written before the column existed (its last column dropped).
+        var lines = File.ReadAllLines(path).Take(2).Select(l => l[..l.LastIndexOf(',')]);
+        File.WriteAllLines(path, lines);
+        Assert.That(TrainThroughputCsv.Read(path).Single().Concurrent, Is.EqualTo(1));
     }
 
     [Test]
