@@ -48,13 +48,13 @@ public static class TrainWorkers
             context.Cancel = true;
             stop.Cancel();
         }
-        var started = 0;
+        var (started, total) = (0, pending.Count);
         while (true)
         {
             lock (running)
                 while (!stop.IsCancellationRequested && failures.Count == 0 && running.Count < settings.Jobs && pending.TryDequeue(out var next))
                 {
-                    var worker = Worker.Start(settings, next.Spec, next.Config, $"[{++started}/{started + pending.Count}]");
+                    var worker = Worker.Start(settings, next.Spec, next.Config, $"[{++started}/{total}]");
                     running.Add(worker.Exited, worker);
                 }
             if (running.Count == 0) break;
@@ -81,8 +81,7 @@ public static class TrainWorkers
             finished.Process.Dispose();
         }
 
-        Aggregates.Write(store);
-        Harness.Statistics.StatisticsTables.Write(store);
+        TrainingPipeline.WriteTables(store);
         if (interrupted || stop.IsCancellationRequested) throw new OperationCanceledException();
         if (failures.Count > 0)
             throw new UserError(string.Join("; ", failures) + (pending.Count > 0 ? $"; {pending.Count} run(s) not started" : ""));

@@ -2,7 +2,7 @@ using FashionBench.Models;
 
 namespace FashionBench.Harness.Runs;
 
-/// <summary>Runs a planned matrix under the results lock, one run after another, then rebuilds the aggregates.</summary>
+/// <summary>Runs a planned matrix under the results lock, one run after another, then rebuilds the aggregate tables.</summary>
 public sealed class TrainingPipeline(RunStore store, RunExecutor executor)
 {
     /// <summary>Called before each run with (position, total, spec, config), e.g. to update a progress display.</summary>
@@ -24,11 +24,14 @@ public sealed class TrainingPipeline(RunStore store, RunExecutor executor)
             outcomes.Add(outcome);
             Finished?.Invoke(outcome);
         }
-        if (WriteAggregates)
-        {
-            Aggregates.Write(store);
-            Statistics.StatisticsTables.Write(store);
-        }
+        if (WriteAggregates) WriteTables(store);
         return outcomes;
+    }
+
+    /// <summary>Rebuilds the profile's tables (runs, per-class, curves, seed statistics, McNemar) from its complete runs.</summary>
+    public static void WriteTables(RunStore store)
+    {
+        Aggregates.Write(store);
+        Statistics.StatisticsTables.Write(store);
     }
 }
