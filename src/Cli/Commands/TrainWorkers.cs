@@ -88,7 +88,7 @@ public static class TrainWorkers
         return outcomes;
     }
 
-    // The exit code of a worker that was interrupted (it saved its epoch checkpoint), as for the sequential pipeline.
+    // The exit code of an interrupted worker (SIGINT); its run resumes from its last epoch checkpoint next time.
     const int Interrupted = 130;
 
     static string Label(ModelSpec spec, RunConfig config) => $"{spec.Id} seed {config.Seed}";
