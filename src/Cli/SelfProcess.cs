@@ -19,7 +19,7 @@ public static class SelfProcess
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {host}");
     }
 
-    /// <summary>Asks a child to stop as Ctrl+C would (SIGINT: it saves its epoch checkpoint and exits 130).</summary>
+    /// <summary>Stops a child as Ctrl+C would (SIGINT: it exits 130; its run resumes from its last epoch checkpoint).</summary>
     public static void Interrupt(Process process)
     {
         if (process.HasExited) return;

@@ -13,7 +13,7 @@ namespace FashionBench.Cli.Commands;
 /// </summary>
 public sealed class PipelineSession : IDisposable
 {
-    readonly ResultsLock? resultsLock;
+    readonly ResultsLock? resultsLock;                                      // null in a worker: its parent holds it
     readonly CachedDatasetProvider datasets;
 
     /// <summary>How long a second pipeline on the same results folder waits before giving up.</summary>
@@ -43,8 +43,9 @@ public sealed class PipelineSession : IDisposable
         set_num_threads(settings.Threads);
         var repoRoot = Harness.RepoRoot.Find();
         var store = new RunStore(settings.Results, settings.Profile.Name);
-        var held = settings.WorkerOf is { } parent ? ResultsLock.HeldBy(store.ProfileDir, parent)
-            : ResultsLock.Acquire(store.ProfileDir, LockWait, Notice);
+        ResultsLock? held = null;
+        if (settings.WorkerOf is { } parent) ResultsLock.RequireHeldBy(store.ProfileDir, parent);
+        else held = ResultsLock.Acquire(store.ProfileDir, LockWait, Notice);
         return new PipelineSession(settings, held, device, repoRoot);
     }
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using FashionBench.Harness;
 using FashionBench.Harness.Runs;
-using FashionBench.Harness.Statistics;
 using FashionBench.Harness.Timing;
 using FashionBench.Models;
 
@@ -81,8 +80,8 @@ public static class PlanCommand
 
     /// <summary>
     /// <paramref name="count"/> bench-train processes of <paramref name="spec"/> that begin their warm-up at one moment
-    /// (after every one has loaded), so their timed batches overlap: the first one's row with the median of their
-    /// training and evaluation rates (min and max over all), marked with the count.
+    /// (after every one has loaded), so their timed batches overlap; their rows combined by
+    /// <see cref="TrainThroughputRow.Concurrently"/>.
     /// </summary>
     static TrainThroughputRow MeasureConcurrently(ModelSpec spec, TrainThroughputOptions options, int count)
     {
@@ -104,20 +103,7 @@ public static class PlanCommand
             var failed = processes.FindIndex(p => p.ExitCode != 0);
             if (failed >= 0)
                 throw new UserError($"plan: bench-train {spec.Id} failed (exit {processes[failed].ExitCode}): {errors[failed].Result.Trim()}");
-            var rows = folders.Select(f => TrainThroughputCsv.Read(TrainThroughputCsv.PathIn(f)).Single()).ToList();
-            var rate = Median.Of(rows.Select(r => r.ImagesPerSecond));
-            var gflops = Math.Round(rate * rows[0].TrainMflopPerImage / 1e3, 3);
-            return rows[0] with
-            {
-                ImagesPerSecond = rate,
-                AchievedGFlops = gflops,
-                PercentOfPeak = rows[0].PeakGFlops is { } peak ? Math.Round(100 * gflops / peak, 2) : null,
-                CpuMillisecondsPerImage = Median.Of(rows.Select(r => r.CpuMillisecondsPerImage)),
-                ImagesPerSecondMin = rows.Min(r => r.ImagesPerSecondMin),
-                ImagesPerSecondMax = rows.Max(r => r.ImagesPerSecondMax),
-                EvalImagesPerSecond = Median.Of(rows.Select(r => r.EvalImagesPerSecond)),
-                Concurrent = count,
-            };
+            return TrainThroughputRow.Concurrently(folders.Select(f => TrainThroughputCsv.Read(TrainThroughputCsv.PathIn(f)).Single()).ToList());
         }
         finally { scratch.Delete(recursive: true); }
     }

@@ -24,14 +24,15 @@ public static class TrainWorkers
     {
         var (settings, store) = (session.Settings, session.Store);
         var outcomes = new List<RunOutcome>();
-        foreach (var (spec, config) in plan.Where(p => store.Status(p.Config.RunId) == RunStatus.Complete))
+        var complete = plan.ToLookup(p => store.Status(p.Config.RunId) == RunStatus.Complete);  // hashes each run's files once
+        foreach (var (spec, config) in complete[true])
         {
             var reused = new RunOutcome(store.ReadMetrics(config.RunId), Reused: true);
             outcomes.Add(reused);
             Console.WriteLine(TrainingDisplay.Summary(Label(spec, config), reused));
         }
-        var pending = new Queue<(ModelSpec Spec, RunConfig Config)>(RunSchedule.LongestFirst(
-            plan.Where(p => store.Status(p.Config.RunId) != RunStatus.Complete), p => RunSchedule.Cost(p.Spec, p.Config)));
+        var pending = new Queue<(ModelSpec Spec, RunConfig Config)>(
+            RunSchedule.LongestFirst(complete[false], p => RunSchedule.Cost(p.Spec, p.Config)));
         Console.WriteLine($"{pending.Count} run(s) to train on {settings.Jobs} worker process(es) × {settings.Threads} thread(s), longest first");
 
         var running = new Dictionary<Task, Worker>();

@@ -39,13 +39,13 @@ public sealed class ResultsLock : IDisposable
     }
 
     /// <summary>
-    /// For a worker process of a pipeline (`train --jobs`): checks that <paramref name="parentPid"/> holds the lock, and
-    /// takes nothing itself (the parent keeps the folder for all its workers). Returns null: there is nothing to release.
+    /// For a worker process of a pipeline (`train --jobs`): fails unless <paramref name="parentPid"/> holds the lock.
+    /// The worker takes nothing itself: the parent keeps the folder for all its workers.
     /// </summary>
-    public static ResultsLock? HeldBy(string directory, int parentPid)
+    public static void RequireHeldBy(string directory, int parentPid)
     {
         var path = Path.Combine(directory, FileName);
-        if (Holder(path).StartsWith($"pid {parentPid} ", StringComparison.Ordinal) && IsLocked(path)) return null;
+        if (Holder(path).StartsWith($"pid {parentPid} ", StringComparison.Ordinal) && IsLocked(path)) return;
         throw new UserError($"--worker-of: process {parentPid} does not hold {directory} ({Holder(path)}); " +
                             "this option is for the processes `train --jobs` starts");
     }

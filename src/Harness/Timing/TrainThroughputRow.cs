@@ -48,8 +48,31 @@ public sealed record TrainThroughputRow
         ImagesPerSecondMin = Math.Round(t.ImagesPerSecondRuns.Min(), 2), ImagesPerSecondMax = Math.Round(t.ImagesPerSecondRuns.Max(), 2),
         CpuMillisecondsPerImage = Math.Round(t.CpuMillisecondsPerImage, 4), EvalImagesPerSecond = Math.Round(t.EvalImagesPerSecond, 2), TrainMflopPerImage = Math.Round(t.TrainFlopsPerImage / 1e6, 4),
         AchievedGFlops = Math.Round(t.AchievedGFlops, 3), PeakGFlops = peak is null ? null : Math.Round(peak.GFlops, 3),
-        PercentOfPeak = peak is null ? null : Math.Round(100 * t.AchievedGFlops / peak.GFlops, 2),
+        PercentOfPeak = PercentOf(t.AchievedGFlops, peak?.GFlops),
         PeakRssMb = Math.Round(t.PeakRssMb, 1), TrainLoss = t.TrainLoss, LoadAverage = loadAverage, Cpu = provenance.Cpu,
         MeasuredUtc = provenance.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>
+    /// One model measured by several processes at once (`plan --jobs`): the first row with the median training and
+    /// evaluation rates and CPU time of all, their overall min and max, and GFLOP/s following the median rate.
+    /// </summary>
+    public static TrainThroughputRow Concurrently(IReadOnlyList<TrainThroughputRow> rows)
+    {
+        var rate = Statistics.Median.Of(rows.Select(r => r.ImagesPerSecond));
+        var gflops = rate * rows[0].TrainMflopPerImage / 1e3;
+        return rows[0] with
+        {
+            ImagesPerSecond = rate,
+            ImagesPerSecondMin = rows.Min(r => r.ImagesPerSecondMin),
+            ImagesPerSecondMax = rows.Max(r => r.ImagesPerSecondMax),
+            CpuMillisecondsPerImage = Statistics.Median.Of(rows.Select(r => r.CpuMillisecondsPerImage)),
+            EvalImagesPerSecond = Statistics.Median.Of(rows.Select(r => r.EvalImagesPerSecond)),
+            AchievedGFlops = Math.Round(gflops, 3),
+            PercentOfPeak = PercentOf(gflops, rows[0].PeakGFlops),
+            Concurrent = rows.Count,
+        };
+    }
+
+    static double? PercentOf(double gflops, double? peakGFlops) => peakGFlops is { } peak ? Math.Round(100 * gflops / peak, 2) : null;
 }

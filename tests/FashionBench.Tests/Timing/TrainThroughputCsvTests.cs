@@ -58,6 +58,22 @@ public class TrainThroughputCsvTests
     }
 
     [Test]
+    public void ConcurrentRowsCombineIntoMedianRatesWithGflopsFollowingTheMedian()
+    {
+        TrainThroughputRow Measured(double rate, double min, double max, double eval) => Row("torchsharp", "m", 1, "c1", rate) with
+        {
+            ImagesPerSecondMin = min, ImagesPerSecondMax = max, EvalImagesPerSecond = eval, CpuMillisecondsPerImage = 1000 / rate,
+            TrainMflopPerImage = 50, PeakGFlops = 100,
+        };
+        var row = TrainThroughputRow.Concurrently([Measured(800, 700, 900, 3000), Measured(1000, 950, 1100, 4000)]);
+        Assert.That((row.ImagesPerSecond, row.ImagesPerSecondMin, row.ImagesPerSecondMax), Is.EqualTo((900.0, 700.0, 1100.0)));
+        Assert.That(row.EvalImagesPerSecond, Is.EqualTo(3500));
+        Assert.That(row.CpuMillisecondsPerImage, Is.EqualTo((1.25 + 1.0) / 2));
+        Assert.That((row.AchievedGFlops, row.PercentOfPeak), Is.EqualTo((45.0, (double?)45.0)));
+        Assert.That(row.Concurrent, Is.EqualTo(2));
+    }
+
+    [Test]
     public void RowDerivesGflopsAndPercentOfPeakFromTheMeasurement()
     {
         var measured = new TrainThroughput("torchsharp", "v", "m", 2, 64, 20, 10, [900, 1000, 1100], [5000], [1.5], 50e6, 800, 0.5);
