@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FashionBench.Harness;
+using FashionBench.Harness.Runs;
 
 namespace FashionBench.Cli;
 
@@ -24,6 +25,7 @@ public static class TopLevel
         }
         try
         {
+            KernelIsa.ApplyFromEnvironment();   // before the first tensor: libtorch reads its switches once
             return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (Unwrap(e) is UserError user)

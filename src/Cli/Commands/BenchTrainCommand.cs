@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using FashionBench.Harness;
 using FashionBench.Harness.Data;
+using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;
 using FashionBench.Harness.Training;
 using FashionBench.Models;
@@ -67,7 +68,7 @@ public static class BenchTrainCommand
         var peak = CpuPeak.Detect(options.Threads);
         var load = TrainThroughputMeter.LoadAverage();
         Console.WriteLine($"bench-train {spec.Id}: batch {spec.Recipe.BatchSize}, augmentation {Describe(spec.Recipe.Augmentation)}, " +
-                          $"{options.Threads} thread(s), load average {Format(load, "0.00")} before");
+                          $"{options.Threads} thread(s), CPU kernels {KernelIsa.Describe()}, load average {Format(load, "0.00")} before");
         using var bench = OpenBench(repoRoot);
         var measured = new List<TrainThroughput> { bench.Measure(spec, options) };
         Print(measured[0], peak);

@@ -1,14 +1,19 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using FashionBench.Harness.Runs;
 
 namespace FashionBench.Harness.Timing;
 
-/// <summary>Where and with what a result was produced: machine, software versions, source revision, command.</summary>
+/// <summary>
+/// Where and with what a result was produced: machine, software versions, source revision, command.
+/// <see cref="CpuKernels"/> is "native" or the instruction-set pin in force (<see cref="KernelIsa"/>); null in files
+/// written before it was recorded.
+/// </summary>
 public sealed record Provenance(
     string Host, string Os, string Cpu, int LogicalCores, string? Gpu,
     string DotNet, string TorchSharp, string LibTorch, string OnnxRuntime,
-    string GitCommit, bool GitDirty, string CommandLine, DateTimeOffset Created)
+    string GitCommit, bool GitDirty, string CommandLine, DateTimeOffset Created, string? CpuKernels = null)
 {
     public static Provenance Capture(string repoRoot, string? gpu = null) => new(
         Environment.MachineName,
@@ -23,7 +28,8 @@ public sealed record Provenance(
         Git(repoRoot, "rev-parse HEAD") ?? "unknown",
         (Git(repoRoot, "status --porcelain --untracked-files=no") ?? "").Length > 0,
         Environment.CommandLine,
-        DateTimeOffset.UtcNow);
+        DateTimeOffset.UtcNow,
+        KernelIsa.Describe());
 
     static string VersionOf(Assembly assembly) =>
         assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
@@ -31,6 +37,7 @@ public sealed record Provenance(
 
     static string CpuModel()
     {
+        if (CpuPeak.Detect(1) is { } described) return described.Description;
         const string cpuinfo = "/proc/cpuinfo";
         if (File.Exists(cpuinfo))
             foreach (var line in File.ReadLines(cpuinfo))

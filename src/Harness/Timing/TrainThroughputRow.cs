@@ -3,8 +3,8 @@ using CsvHelper.Configuration.Attributes;
 namespace FashionBench.Harness.Timing;
 
 /// <summary>
-/// A row of results/perf/train_throughput.csv: one engine × model × thread count × git commit × concurrent processes
-/// (the key; a new measurement replaces the row with the same key). Rates are medians over the repetitions; GFLOP/s
+/// A row of results/perf/train_throughput.csv: one engine × model × thread count × git commit × concurrent processes ×
+/// CPU kernels (the key; a new measurement replaces the row with the same key). Rates are medians over the repetitions; GFLOP/s
 /// and the peak are FP32. Column names and order are stable (new columns are appended, and optional when read).
 /// </summary>
 public sealed record TrainThroughputRow
@@ -37,8 +37,11 @@ public sealed record TrainThroughputRow
     /// <summary>How many identical measurements ran at once, each in its own process (`plan --jobs`); 1 = alone.</summary>
     [Name("concurrent"), Optional] public int Concurrent { get; init; } = 1;
 
+    /// <summary>"native", or the instruction-set pin the measurement ran under (<see cref="Provenance.CpuKernels"/>).</summary>
+    [Name("cpu_kernels"), Optional] public string CpuKernels { get; init; } = "native";
+
     /// <summary>The key a later measurement replaces this row by.</summary>
-    public (string, string, int, string, int) Key => (Engine, Model, Threads, GitCommit, Concurrent);
+    public (string, string, int, string, int, string) Key => (Engine, Model, Threads, GitCommit, Concurrent, CpuKernels);
 
     public static TrainThroughputRow From(TrainThroughput t, CpuPeak? peak, double? loadAverage, Provenance provenance) => new()
     {
@@ -50,6 +53,7 @@ public sealed record TrainThroughputRow
         AchievedGFlops = Math.Round(t.AchievedGFlops, 3), PeakGFlops = peak is null ? null : Math.Round(peak.GFlops, 3),
         PercentOfPeak = PercentOf(t.AchievedGFlops, peak?.GFlops),
         PeakRssMb = Math.Round(t.PeakRssMb, 1), TrainLoss = t.TrainLoss, LoadAverage = loadAverage, Cpu = provenance.Cpu,
+        CpuKernels = provenance.CpuKernels ?? "native",
         MeasuredUtc = provenance.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
     };
 

@@ -36,7 +36,7 @@ internal static class InferenceSection
             return;
         }
         var benchCpus = material.Inputs.Runs.Select(r => r.Metrics.Provenance.Cpu).Distinct().ToList();
-        var sameCpu = benchCpus.Count == 1 && benchCpus[0] == peak.Model;
+        var sameCpu = benchCpus.Count == 1 && benchCpus[0] == peak.Description;
         var derivations = rows.Where(r => r.Device == "cpu").Select(r => r.Threads).Distinct().Order()
             .Select(t => Fmt.Invariant($"{t} thread{(t == 1 ? "" : "s")}: {material.Context.PeakFor(t)!.Derivation}"));
         doc.Add(new ParagraphBlock([

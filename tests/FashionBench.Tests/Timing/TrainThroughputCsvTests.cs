@@ -23,7 +23,7 @@ public class TrainThroughputCsvTests
         Assert.That(File.ReadLines(path).First(), Is.EqualTo(
             "engine,model,threads,git_commit,git_dirty,engine_version,batch_size,batches,warmup_batches,repetitions," +
             "images_per_s,images_per_s_min,images_per_s_max,cpu_ms_per_image,eval_images_per_s,train_mflop_per_image," +
-            "achieved_gflops,peak_gflops,percent_of_peak,peak_rss_mb,train_loss,load_average,cpu,measured_utc,concurrent"));
+            "achieved_gflops,peak_gflops,percent_of_peak,peak_rss_mb,train_loss,load_average,cpu,measured_utc,concurrent,cpu_kernels"));
         Assert.That(path, Is.EqualTo(Path.Combine(dir, "perf", "train_throughput.csv")));
     }
 
@@ -44,17 +44,20 @@ public class TrainThroughputCsvTests
     }
 
     [Test]
-    public void ConcurrentMeasurementsAreTheirOwnRowsAndFilesWithoutTheColumnReadAsAlone()
+    public void ConcurrentAndPinnedMeasurementsAreTheirOwnRowsAndOlderFilesReadAsAloneAndNative()
     {
         var path = TrainThroughputCsv.PathIn(dir);
-        TrainThroughputCsv.Upsert(path, [Row("torchsharp", "a", 1, "c1", 1000), Row("torchsharp", "a", 1, "c1", 700) with { Concurrent = 2 }]);
-        Assert.That(TrainThroughputCsv.Read(path).Select(r => (r.Concurrent, r.ImagesPerSecond)),
-            Is.EqualTo(new[] { (1, 1000.0), (2, 700.0) }));
+        const string pinned = "ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2";
+        TrainThroughputCsv.Upsert(path, [Row("torchsharp", "a", 1, "c1", 1000), Row("torchsharp", "a", 1, "c1", 700) with { Concurrent = 2 },
+            Row("torchsharp", "a", 1, "c1", 900) with { CpuKernels = pinned }]);
+        Assert.That(TrainThroughputCsv.Read(path).Select(r => (r.Concurrent, r.CpuKernels, r.ImagesPerSecond)),
+            Is.EqualTo(new[] { (1, "native", 1000.0), (2, "native", 700.0), (1, pinned, 900.0) }));
 
-        // A file written before the column existed (its last column dropped).
-        var lines = File.ReadAllLines(path).Take(2).Select(l => l[..l.LastIndexOf(',')]);
-        File.WriteAllLines(path, lines);
-        Assert.That(TrainThroughputCsv.Read(path).Single().Concurrent, Is.EqualTo(1));
+        // A file written before either column existed (its last two columns dropped).
+        static string DropLast(string line) => line[..line.LastIndexOf(',')];
+        File.WriteAllLines(path, File.ReadAllLines(path).Take(2).Select(l => DropLast(DropLast(l))));
+        var old = TrainThroughputCsv.Read(path).Single();
+        Assert.That((old.Concurrent, old.CpuKernels), Is.EqualTo((1, "native")));
     }
 
     [Test]

@@ -47,6 +47,17 @@ public class TrainThroughputPeakTests
     }
 
     [Test]
+    public void Zen4RunsAvx512OnHalfWidthPipesSoItsPeakIsThatOfAvx2()
+    {
+        var zen4 = Epyc.Replace("avx2", "avx2 avx512f").Replace("model name", "vendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 17\nmodel name");
+        var peak = CpuPeak.Parse(zen4, cores: 2)!;
+        Assert.That(peak.FloatsPerVector, Is.EqualTo(8));
+        Assert.That(peak.Description, Is.EqualTo("AMD EPYC (family 25 model 17, AVX-512 on 256-bit pipes, Zen 4)"));
+        Assert.That(CpuPeak.Parse(zen4.Replace("cpu family\t: 25", "cpu family\t: 26"), cores: 2)!.FloatsPerVector,
+            Is.EqualTo(16), "Zen 5 has full-width AVX-512 pipes");
+    }
+
+    [Test]
     public void WithoutAClockThereIsNoPeak() =>
         Assert.That(CpuPeak.Parse("processor\t: 0\nmodel name\t: Some ARM\n", cores: 1), Is.Null);
 }
