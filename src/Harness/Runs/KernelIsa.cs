@@ -13,7 +13,8 @@ public static class KernelIsa
 {
     public const string Variable = "FASHIONBENCH_CPU_ISA";
 
-    // The libraries' own switches: ATen's kernel dispatcher and oneDNN's ceiling (convolutions).
+    // The libraries' own switches: ATen's kernel dispatcher and oneDNN's ceiling (convolutions). Each alone changes
+    // the results too; only both together match an AVX2 machine.
     const string Aten = "ATEN_CPU_CAPABILITY", OneDnn = "ONEDNN_MAX_CPU_ISA";
 
     /// <summary>Applies FASHIONBENCH_CPU_ISA (native, the default, or avx2); fails with one line on any other value.</summary>
