@@ -58,7 +58,7 @@ public static class PlanCommand
         var path = TrainThroughputCsv.PathIn(results);
         var cached = remeasure ? [] : TrainThroughputCsv.Read(path)
             .Where(r => r.Engine == TrainThroughputMeter.Engine && r.Threads == options.Threads && r.GitCommit == provenance.GitCommit
-                        && r.Concurrent == concurrent && r.CpuKernels == (provenance.CpuKernels ?? "native"))
+                        && r.Concurrent == concurrent && r.CpuKernels == KernelIsa.Describe())
             .ToDictionary(r => r.Model);
         var missing = specs.Where(s => !cached.ContainsKey(s.Id)).ToList();
         if (missing.Count == 0) return cached;

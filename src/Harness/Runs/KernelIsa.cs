@@ -13,6 +13,9 @@ public static class KernelIsa
 {
     public const string Variable = "FASHIONBENCH_CPU_ISA";
 
+    /// <summary>What <see cref="Describe"/> says when no kernel switch is set: each library picks by the CPU.</summary>
+    public const string Native = "native";
+
     // The libraries' own switches: ATen's kernel dispatcher and oneDNN's ceiling (convolutions). Each alone changes
     // the results too; only both together match an AVX2 machine.
     const string Aten = "ATEN_CPU_CAPABILITY", OneDnn = "ONEDNN_MAX_CPU_ISA";
@@ -21,7 +24,7 @@ public static class KernelIsa
     public static void ApplyFromEnvironment()
     {
         var value = Environment.GetEnvironmentVariable(Variable);
-        if (string.IsNullOrWhiteSpace(value) || value == "native") return;
+        if (string.IsNullOrWhiteSpace(value) || value == Native) return;
         if (value != "avx2") throw new UserError($"{Variable}: unknown instruction set '{value}' (use native or avx2)");
         if (!OperatingSystem.IsLinux())
             throw new UserError($"{Variable}: supported on Linux only; elsewhere set {Aten}=avx2 and {OneDnn}=AVX2 before starting");
@@ -34,7 +37,7 @@ public static class KernelIsa
     {
         var set = new[] { Aten, OneDnn }.Select(name => (name, value: Environment.GetEnvironmentVariable(name)))
             .Where(s => !string.IsNullOrEmpty(s.value)).Select(s => $"{s.name}={s.value}").ToList();
-        return set.Count == 0 ? "native" : string.Join(" ", set);
+        return set.Count == 0 ? Native : string.Join(" ", set);
     }
 
     // The libraries read the C environment; .NET keeps a copy of its own, which is what child processes inherit.
