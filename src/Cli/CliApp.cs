@@ -22,6 +22,7 @@ public static class CliApp
                      MergeCommand.Create(),
                      BenchTrainCommand.Create(),
                      PlanCommand.Create(),
+                     DoctorCommand.Create(),
                  })
             root.Subcommands.Add(command);
         return root;

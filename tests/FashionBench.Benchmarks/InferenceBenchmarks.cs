@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Timing.Engines;
 using FashionBench.Models;
 using FashionBench.Models.Building;
@@ -48,6 +49,8 @@ public class InferenceBenchmarks
     SpecModule BuildModule(out ModelSpec spec)
     {
         spec = ModelCatalog.Find(Model) ?? throw new ArgumentException($"unknown model '{Model}'");
+        set_num_threads(Environment.ProcessorCount);
+        KernelCheck.Ensure(message => Console.Error.WriteLine($"notice: {message}"));   // as `fashionbench bench` does
         manual_seed(0);
         return TorchBuilder.Build(spec);
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FashionBench.Harness;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Data;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;
@@ -65,6 +66,8 @@ public static class BenchTrainCommand
     static void Run(ModelSpec spec, TrainThroughputOptions options, bool withPeer, string results)
     {
         var repoRoot = RepoRoot.Find();
+        set_num_threads(options.Threads);
+        KernelCheck.Ensure(PipelineSession.Notice);                         // before anything is timed
         var peak = CpuPeak.Detect(options.Threads);
         var load = TrainThroughputMeter.LoadAverage();
         Console.WriteLine($"bench-train {spec.Id}: batch {spec.Recipe.BatchSize}, augmentation {Describe(spec.Recipe.Augmentation)}, " +

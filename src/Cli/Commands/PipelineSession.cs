@@ -1,6 +1,7 @@
 using FashionBench.Cli.Options;
 using FashionBench.Harness;
 using FashionBench.Harness.Data;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Training;
 using static TorchSharp.torch;
@@ -41,6 +42,7 @@ public sealed class PipelineSession : IDisposable
         LibTorchLoader.Preload(settings.LibTorch, Notice);
         var device = DeviceSelector.Resolve(settings.Device, Notice);
         set_num_threads(settings.Threads);
+        KernelCheck.Ensure(Notice);                                         // before anything trains, exports or is timed
         var repoRoot = Harness.RepoRoot.Find();
         var store = new RunStore(settings.Results, settings.Profile.Name);
         ResultsLock? held = null;

@@ -76,7 +76,7 @@ public static class RegressCommand
 
     static int Report(IReadOnlyList<RegressionRow> rows, string profileDir)
     {
-        var table = new Table().AddColumns("model", "seed", "device", "metric", "measured", "threshold", "status", "note");
+        var table = new Table().AddColumns("model", "seed", "device", "run", "metric", "measured", "threshold", "status", "note");
         foreach (var r in rows)
         {
             var status = r.Status switch
@@ -85,7 +85,8 @@ public static class RegressCommand
                 RegressionStatus.Warning or RegressionStatus.NoThreshold or RegressionStatus.NoRun => $"[yellow]{Markup.Escape(r.Status)}[/]",
                 _ => Markup.Escape(r.Status),
             };
-            table.AddRow(Markup.Escape(r.Model), r.Seed?.ToString() ?? "", r.Device, r.Metric,
+            var run = r.RunStatus is "" or "ok" ? Markup.Escape(r.RunStatus) : $"[yellow]{r.RunStatus}[/]";
+            table.AddRow(Markup.Escape(r.Model), r.Seed?.ToString() ?? "", r.Device, run, r.Metric,
                 RegressionMarkdown.Number(r.Metric, r.Measured), RegressionMarkdown.Number(r.Metric, r.Threshold), status,
                 Markup.Escape(r.Note));
         }

@@ -3,6 +3,7 @@ using FashionBench.Cli.Display;
 using FashionBench.Cli.Options;
 using FashionBench.Harness;
 using FashionBench.Harness.Runs;
+using FashionBench.Harness.Training;
 
 namespace FashionBench.Cli.Commands;
 
@@ -35,8 +36,10 @@ public static class TrainCommand
                     }.Run(plan));
             if (settings.WorkerOf is not null) return 0;                   // the parent sums up
             var reused = outcomes.Count(o => o.Reused);
-            Console.WriteLine($"{outcomes.Count} run(s): {outcomes.Count - reused} trained, {reused} reused; " +
-                              $"tables in {session.Store.ProfileDir}");
+            var failed = outcomes.GroupBy(o => o.Metrics.Status).Where(g => g.Key != RunHealth.Ok.Label)
+                .Select(g => $"{g.Count()} {g.Key}");
+            Console.WriteLine($"{outcomes.Count} run(s): {outcomes.Count - reused} trained, {reused} reused" +
+                              string.Concat(failed.Select(f => $", {f}")) + $"; tables in {session.Store.ProfileDir}");
             return 0;
         }
         catch (OperationCanceledException)

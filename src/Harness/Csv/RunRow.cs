@@ -23,4 +23,6 @@ public sealed record RunRow
     [Name("train_seconds")] public double TrainSeconds { get; init; }
     [Name("peak_rss_mb")] public double PeakRssMb { get; init; }
     [Name("config_hash")] public string ConfigHash { get; init; } = "";
+    /// <summary>ok, diverged or collapsed (RunHealth); absent from tables written before it was recorded: "ok".</summary>
+    [Name("status"), Optional] public string Status { get; init; } = "ok";
 }

@@ -41,8 +41,9 @@ public static class RegressionCheck
     static RegressionRow Minimum(RunRow run, string metric, double measured, double? minimum) => new()
     {
         Model = run.Model, Seed = run.Seed, Device = run.Device, Metric = metric, Measured = measured, Threshold = minimum,
-        RunId = run.RunId,
-        Status = minimum is not { } min ? RegressionStatus.NoThreshold : measured < min ? RegressionStatus.Fail : RegressionStatus.Pass,
+        RunId = run.RunId, RunStatus = run.Status,
+        // Written so that a NaN (a diverged run's F1) fails the bar instead of slipping past a `<`.
+        Status = minimum is not { } min ? RegressionStatus.NoThreshold : !(measured >= min) ? RegressionStatus.Fail : RegressionStatus.Pass,
         Note = minimum is { } m
             ? string.Create(CultureInfo.InvariantCulture, $"{(measured - m) * 100:+0.00;-0.00;0.00} pp vs minimum")
             : "model not in the thresholds file for this profile",
@@ -53,7 +54,7 @@ public static class RegressionCheck
         var row = new RegressionRow
         {
             Model = run.Model, Seed = run.Seed, Device = run.Device, Metric = RegressionRow.EpochSeconds,
-            Measured = run.EpochSecondsMedian, RunId = run.RunId,
+            Measured = run.EpochSecondsMedian, RunId = run.RunId, RunStatus = run.Status,
         };
         if (run.Device != bar.ReferenceDevice)
             return row with

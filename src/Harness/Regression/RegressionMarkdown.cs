@@ -26,12 +26,12 @@ public static class RegressionMarkdown
                 md.Append(c, $"- `{f.Model}` seed {f.Seed} ({f.Device}): {f.Metric} {Number(f.Metric, f.Measured)} < minimum {Number(f.Metric, f.Threshold)}\n");
             md.Append('\n');
         }
-        md.Append("| model | seed | device | metric | measured | threshold | status | note |\n");
-        md.Append("|---|---:|---|---|---:|---:|---|---|\n");
+        md.Append("| model | seed | device | run | metric | measured | threshold | status | note |\n");
+        md.Append("|---|---:|---|---|---|---:|---:|---|---|\n");
         foreach (var r in rows)
         {
             var status = r.Status == RegressionStatus.Fail ? $"**{r.Status}**" : r.Status;
-            md.Append(c, $"| `{r.Model}` | {r.Seed} | {r.Device} | {r.Metric} | {Number(r.Metric, r.Measured)} | {Number(r.Metric, r.Threshold)} | {status} | {r.Note.Replace("|", "\\|")} |\n");
+            md.Append(c, $"| `{r.Model}` | {r.Seed} | {r.Device} | {r.RunStatus} | {r.Metric} | {Number(r.Metric, r.Measured)} | {Number(r.Metric, r.Threshold)} | {status} | {r.Note.Replace("|", "\\|")} |\n");
         }
         return md.ToString();
     }

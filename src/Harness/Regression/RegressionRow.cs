@@ -21,4 +21,6 @@ public sealed record RegressionRow
     [Name("status")] public string Status { get; init; } = "";
     [Name("note")] public string Note { get; init; } = "";
     [Name("run_id")] public string RunId { get; init; } = "";
+    /// <summary>The run's health (ok, diverged, collapsed); empty for a bar without a run.</summary>
+    [Name("run_status"), Optional] public string RunStatus { get; init; } = "";
 }

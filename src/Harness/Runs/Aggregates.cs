@@ -33,7 +33,7 @@ public static class Aggregates
             DocumentedF1 = documented.MacroF1,
             DeltaPp = documented.TestAccuracy is { } d ? Math.Round((m.TestAccuracy - d) * 100, 4) : null,
             EpochSecondsMedian = m.EpochSecondsMedian, TrainSeconds = m.TrainSeconds, PeakRssMb = m.PeakRssMb,
-            ConfigHash = m.ConfigHash,
+            ConfigHash = m.ConfigHash, Status = m.Status,
         };
     }
 }

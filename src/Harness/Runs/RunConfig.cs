@@ -27,6 +27,8 @@ public sealed record RunConfig(
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // A diverged run's figures may be NaN or infinite: written as "NaN", "Infinity", never a crash.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     public static RunConfig For(ModelSpec spec, Profile profile, long seed, string device) =>

@@ -53,9 +53,9 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
     RunMetrics Measure(ModelSpec spec, RunConfig config, TrainingOutcome outcome, Training.Evaluation test,
         ConfusionMatrix confusion, IReadOnlyList<ClassMetrics> perClass, LoadedDataset dataset, bool validatesOnTest)
     {
-        var curves = outcome.Curves;
+        var curves = outcome.Curves;                                  // empty when a run diverged in its first epoch
         var trainSeconds = curves.Sum(c => c.TrainSeconds);
-        var bestValidation = curves.MaxBy(c => c.ValidationAccuracy)!;
+        var bestValidation = curves.MaxBy(c => c.ValidationAccuracy) ?? new EpochRecord(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, 0, 0);
         var trainImages = dataset.TrainImages.shape[0] * (1 - spec.Recipe.ValidationFraction);
         var cost = SpecCost.Of(spec);
         return new RunMetrics(
@@ -63,12 +63,14 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
             config.Epochs, curves.Count, outcome.StoppedEarly, outcome.BestEpoch, cost.Parameters, cost.ForwardFlops,
             test.Accuracy, test.Loss, confusion.MacroF1(perClass), confusion.WeightedF1(perClass),
             bestValidation.ValidationAccuracy, bestValidation.Epoch, validatesOnTest,
-            Statistics.Median.Of(curves.Select(c => c.TrainSeconds)), trainSeconds, trainImages * curves.Count / trainSeconds,
+            curves.Count > 0 ? Statistics.Median.Of(curves.Select(c => c.TrainSeconds)) : double.NaN, trainSeconds,
+            curves.Count > 0 ? trainImages * curves.Count / trainSeconds : double.NaN,
             Process.GetCurrentProcess().PeakWorkingSet64 / 1e6,
             SecondsToReach(curves, 0.90), spec.Documented.TestAccuracy is { } documented ? SecondsToReach(curves, documented) : null,
             perClass,
             Enumerable.Range(0, confusion.Classes).Select(t => Enumerable.Range(0, confusion.Classes).Select(p => confusion.Counts[t, p]).ToArray()).ToArray(),
-            dataset.ClassNames, dataset.Checksums, Provenance.Capture(options.RepoRoot));
+            dataset.ClassNames, dataset.Checksums, Provenance.Capture(options.RepoRoot),
+            RunHealth.Assess(outcome.Health, curves, test.Predictions));
     }
 
     /// <summary>Cumulative training seconds until validation accuracy first reached <paramref name="target"/>; null if never.</summary>

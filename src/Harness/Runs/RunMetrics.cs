@@ -1,9 +1,15 @@
+using System.Text.Json.Serialization;
 using FashionBench.Harness.Evaluation;
+using FashionBench.Harness.Training;
 using FashionBench.Harness.Timing;
 
 namespace FashionBench.Harness.Runs;
 
-/// <summary>One run's measured results (metrics.json). Fractions, not percentages; seconds; megabytes.</summary>
+/// <summary>
+/// One run's measured results (metrics.json). Fractions, not percentages; seconds; megabytes. A run that diverged
+/// or collapsed is recorded too, with <see cref="Health"/> saying so (null in files written before it was recorded:
+/// those runs trained to the end); its figures may then be NaN, written as "NaN" in JSON and CSV.
+/// </summary>
 public sealed record RunMetrics(
     string RunId,
     string Model,
@@ -36,7 +42,12 @@ public sealed record RunMetrics(
     int[][] Confusion,
     IReadOnlyList<string> ClassNames,
     IReadOnlyList<DatasetChecksum> DatasetChecksums,
-    Provenance Provenance);
+    Provenance Provenance,
+    RunHealth? Health = null)
+{
+    /// <summary>"ok", "diverged" or "collapsed".</summary>
+    [JsonIgnore] public string Status => Health?.Label ?? RunHealth.Ok.Label;
+}
 
 /// <summary>A dataset file a run used, with the SHA-256 it was verified against.</summary>
 public sealed record DatasetChecksum(string Dataset, string File, string Sha256);

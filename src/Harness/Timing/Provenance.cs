@@ -8,12 +8,14 @@ namespace FashionBench.Harness.Timing;
 /// <summary>
 /// Where and with what a result was produced: machine, software versions, source revision, command.
 /// <see cref="CpuKernels"/> is "native" or the instruction-set pin in force (<see cref="KernelIsa"/>); null in files
-/// written before it was recorded.
+/// written before it was recorded. <see cref="KernelSelfCheck"/> is the kernel self-check's summary (which
+/// convolutions were used, and why); null in files written before the check existed.
 /// </summary>
 public sealed record Provenance(
     string Host, string Os, string Cpu, int LogicalCores, string? Gpu,
     string DotNet, string TorchSharp, string LibTorch, string OnnxRuntime,
-    string GitCommit, bool GitDirty, string CommandLine, DateTimeOffset Created, string? CpuKernels = null)
+    string GitCommit, bool GitDirty, string CommandLine, DateTimeOffset Created, string? CpuKernels = null,
+    string? KernelSelfCheck = null)
 {
     public static Provenance Capture(string repoRoot, string? gpu = null) => new(
         Environment.MachineName,
@@ -29,13 +31,15 @@ public sealed record Provenance(
         (Git(repoRoot, "status --porcelain --untracked-files=no") ?? "").Length > 0,
         Environment.CommandLine,
         DateTimeOffset.UtcNow,
-        KernelIsa.Describe());
+        KernelIsa.Describe(),
+        Machine.KernelCheck.Current?.Summary);
 
     static string VersionOf(Assembly assembly) =>
         assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? assembly.GetName().Version?.ToString() ?? "unknown";
 
-    static string CpuModel()
+    /// <summary>The CPU as <see cref="CpuPeak"/> describes it (family, vector ISA), else /proc/cpuinfo's model name.</summary>
+    public static string CpuModel()
     {
         if (CpuPeak.Detect(1) is { } described) return described.Description;
         const string cpuinfo = "/proc/cpuinfo";

@@ -31,6 +31,9 @@ public static class TrainThroughputMeter
                     if (pass.Done == pass.Batches) pass = NextEpoch(session, pass);
                     var (before, take) = (pass.Images, Math.Min(batches, pass.Batches - pass.Done));
                     pass.Run(take);
+                    if (pass.NonFinite is { } bad)                          // a rate of NaN steps would mean nothing
+                        throw new UserError($"bench-train {spec.Id}: the training loss became {bad.Loss} at batch {bad.Batch} " +
+                                            $"of epoch {pass.Epoch + 1}; run `fashionbench doctor` to check this machine's kernels");
                     (images, batches) = (images + pass.Images - before, batches - take);
                 }
                 return images;

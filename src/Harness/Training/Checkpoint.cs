@@ -71,6 +71,9 @@ public sealed class Checkpoint(string directory)
         if (state.BestFile is not null) model.load(Path.Combine(directory, state.BestFile));
     }
 
+    /// <summary>The weights of the last completed epoch (what <see cref="Load"/> resumes from).</summary>
+    public void LoadLatest(TrainerState state, nn.Module model) => model.load(Path.Combine(directory, state.ModelFile));
+
     void WriteModel(nn.Module model, string file) =>
         AtomicFile.Write(Path.Combine(directory, file), stream =>
         {

@@ -28,6 +28,8 @@ public sealed class EpochPass : IDisposable
     public long Step { get; private set; }
     /// <summary>The learning rate of the last batch run.</summary>
     public double LearningRate { get; private set; }
+    /// <summary>The batch (1-based) whose loss was not finite, and that loss; the pass runs no further batch after it.</summary>
+    public (long Batch, float Loss)? NonFinite { get; private set; }
 
     internal EpochPass(TrainingSession session, int epoch, long firstStep)
     {
@@ -44,12 +46,15 @@ public sealed class EpochPass : IDisposable
         correct = zeros(1, int64, session.Device).DetachFromDisposeScope();
     }
 
-    /// <summary>Runs the next <paramref name="count"/> batches (fewer if the epoch ends first).</summary>
+    /// <summary>
+    /// Runs the next <paramref name="count"/> batches (fewer if the epoch ends first). Stops before the backward pass of
+    /// a batch whose loss is not finite, and records it in <see cref="NonFinite"/>.
+    /// </summary>
     public void Run(long count, IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
     {
         var (recipe, data, model, optimizer) = (session.Spec.Recipe, session.Data, session.Model, session.Optimizer);
         var (mean, std) = session.Normalization;
-        for (var end = Math.Min(Batches, Done + count); Done < end; Done++, Step++)
+        for (var end = Math.Min(Batches, Done + count); Done < end && NonFinite is null; Done++, Step++)
         {
             cancel.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
@@ -65,6 +70,12 @@ public sealed class EpochPass : IDisposable
             model.zero_grad(set_to_none: true);
             var logits = model.forward(session.ChannelsLastInput ? ChannelsLast.Of(x) : x);                            // [B,10]
             var loss = nn.functional.cross_entropy(logits, y);
+            var lossValue = loss.item<float>();
+            if (!float.IsFinite(lossValue))
+            {
+                NonFinite = (Done + 1, lossValue);
+                return;
+            }
             var objective = recipe.L2 is { } l2 ? loss + l2.Lambda * L2Penalty(session.L2Weights) : loss;
             objective.backward();
             optimizer.step();
@@ -73,7 +84,7 @@ public sealed class EpochPass : IDisposable
             correct.add_(logits.argmax(1).eq(y).sum());
             if (progress is not null && (Done % ProgressEveryBatches == 0 || Done == Batches - 1))
                 progress.Report(new TrainingProgress(Epoch + 1, session.Epochs, Done + 1, Batches,
-                    loss.item<float>(), (Done * recipe.BatchSize + size) / clock.Elapsed.TotalSeconds));
+                    lossValue, (Done * recipe.BatchSize + size) / clock.Elapsed.TotalSeconds));
         }
     }
 

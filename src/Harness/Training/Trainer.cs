@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FashionBench.Models;
+using FashionBench.Models.Building;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -25,6 +26,7 @@ public static class Trainer
             ?? new TrainerState(options.ConfigHash, 0, 0, [], schedule.Plateau, double.PositiveInfinity, 0, false, "", "", null);
         var resumedAfter = state.CompletedEpochs;
         schedule.Plateau = state.Plateau;
+        (int Epoch, long Batch, string What)? diverged = null;
 
         for (var epoch = state.CompletedEpochs; epoch < options.Epochs && !state.Stopped; epoch++)
         {
@@ -32,6 +34,11 @@ public static class Trainer
             var clock = Stopwatch.StartNew();
             using var pass = session.BeginEpoch(epoch, state.Step);
             pass.Run(pass.Batches, options.Progress, options.Cancel);
+            if (pass.NonFinite is { } bad)
+            {
+                diverged = (epoch + 1, bad.Batch, $"training loss {bad.Loss.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                break;
+            }
             var (trainLoss, trainAccuracy) = pass.Means();
             Synchronize(options.Device);
             var trainSeconds = clock.Elapsed.TotalSeconds;
@@ -39,6 +46,11 @@ public static class Trainer
             clock.Restart();
             var validation = Evaluator.Evaluate(model, data.ValidationImages, data.ValidationLabels, mean, std);
             var evalSeconds = clock.Elapsed.TotalSeconds;
+            if (!double.IsFinite(validation.Loss))                          // the last step left non-finite weights
+            {
+                diverged = (epoch + 1, pass.Batches, "validation loss non-finite after the epoch's last step");
+                break;
+            }
             schedule.EndEpoch(validation.Loss);
 
             var improved = validation.Loss < state.BestValidationLoss;
@@ -57,8 +69,32 @@ public static class Trainer
             }, model, optimizer, isBest: improved && recipe.EarlyStopping is not null);
         }
 
-        if (recipe.EarlyStopping is { RestoreBest: true }) checkpoint.LoadBest(state, model);
-        return new TrainingOutcome(model, state.Curves, state.Stopped, state.BestEpoch, resumedAfter);
+        var health = RunHealth.Ok;
+        if (diverged is { } d)
+            health = RunHealth.Diverged(d.Epoch, d.Batch, d.What, RestoreLastFinite(spec, options.Seed, recipe, state, checkpoint, model));
+        else if (recipe.EarlyStopping is { RestoreBest: true }) checkpoint.LoadBest(state, model);
+        return new TrainingOutcome(model, state.Curves, state.Stopped, state.BestEpoch, resumedAfter, health);
+    }
+
+    /// <summary>
+    /// After a divergence, loads the weights the test set is evaluated with: the best checkpoint when the recipe restores
+    /// the best, else the last completed epoch's, else the initial weights. Returns that epoch (0: as initialised).
+    /// </summary>
+    static int RestoreLastFinite(ModelSpec spec, long seed, TrainingRecipe recipe, TrainerState state, Checkpoint checkpoint, SpecModule model)
+    {
+        if (recipe.EarlyStopping is { RestoreBest: true } && state.BestFile is not null)
+        {
+            checkpoint.LoadBest(state, model);
+            return state.BestEpoch;
+        }
+        if (state.CompletedEpochs > 0)
+        {
+            checkpoint.LoadLatest(state, model);
+            return state.CompletedEpochs;
+        }
+        using var initial = TrainingSession.InitialModel(spec, seed);
+        model.load_state_dict(initial.state_dict());
+        return 0;
     }
 
     /// <summary>The (mean, std) the recipe normalises with; the dataset's own statistics unless it states others.</summary>

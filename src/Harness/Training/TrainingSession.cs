@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using FashionBench.Models;
 using FashionBench.Models.Building;
 using TorchSharp;
@@ -34,12 +35,12 @@ public sealed class TrainingSession
     {
         (Spec, Data, Device, Seed, Epochs) = (spec, data, device, seed, epochs);
         NativeHeap.KeepFreedMemory();
+        KernelCheck.Ensure(static _ => { });       // a guard: the CLI has already run it (and told the user) at this thread count
         var recipe = spec.Recipe;
         Normalization = Trainer.Normalization(recipe.Normalization, data);
         BatchesPerEpoch = (data.TrainImages.shape[0] + recipe.BatchSize - 1) / recipe.BatchSize;
 
-        manual_seed(seed);
-        Model = TorchBuilder.Build(spec);
+        Model = InitialModel(spec, seed);
         Model.to(device);
         Optimizer = CreateOptimizer(recipe.Optimizer, Model);
         Schedule = new LrSchedule(recipe.Schedule, recipe.Optimizer.LearningRate, BatchesPerEpoch * epochs);
@@ -51,6 +52,13 @@ public sealed class TrainingSession
     /// <summary>Builds the model from torch's global generator seeded with <paramref name="seed"/>.</summary>
     public static TrainingSession Create(ModelSpec spec, TrainingData data, Device device, long seed, int epochs) =>
         new(spec, data, device, seed, epochs);
+
+    /// <summary>The model with the run's initial weights: built from torch's global generator seeded with <paramref name="seed"/>.</summary>
+    public static SpecModule InitialModel(ModelSpec spec, long seed)
+    {
+        manual_seed(seed);
+        return TorchBuilder.Build(spec);
+    }
 
     /// <summary>Seeds the epoch's shuffle, augmentation and dropout from (seed, epoch) and returns its batch loop.</summary>
     public EpochPass BeginEpoch(int epoch, long firstStep) => new(this, epoch, firstStep);

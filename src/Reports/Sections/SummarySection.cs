@@ -19,6 +19,10 @@ internal static class SummarySection
             ? Fmt.Invariant($"'vs ref.' compares each run's test accuracy with the mean of the committed reference's runs of the same model ({inputs.Reference.Path}, {reference.Count} runs), in percentage points.")
             : $"No committed reference exists for this profile ({inputs.Reference.Path} is absent), so the 'vs ref.' column is empty."));
         var uncatalogued = inputs.Runs.Where(r => r.Spec is null).Select(r => r.Model).Distinct().ToList();
+        var failed = summary.Where(s => s.Status != "ok").ToList();
+        if (failed.Count > 0)
+            doc.Add(new ParagraphBlock($"{failed.Count} run(s) failed, and their figures below are those of a failed run: " +
+                string.Join("; ", failed.Select(s => $"{s.Model} seed {s.Seed} ({s.Device}) {s.Status}: {s.StatusReason}")) + "."));
         if (uncatalogued.Count > 0)
             doc.Add(new ParagraphBlock($"Not in the model catalogue any more, so listed here without claims or a write-up section: {string.Join(", ", uncatalogued)}."));
 

@@ -36,6 +36,7 @@ public sealed record ProvenanceRow([property: Name("key")] string Key, [property
             new("OS", Distinct(provenance.Select(p => p.Os))),
             new("CPU", Distinct(provenance.Select(p => p.Cpu))),
             new("CPU kernels", Distinct(provenance.Select(p => p.CpuKernels ?? "not recorded"))),
+            new("Kernel self-check", Distinct(provenance.Select(p => p.KernelSelfCheck ?? "not recorded (run before the check existed)"), "\n")),
             new("Cores / threads", Distinct(metrics.Select(m => Invariant($"{m.Provenance.LogicalCores} logical cores, {m.Threads} intra-op threads")))),
             new("GPU", Distinct(provenance.Select(p => p.Gpu ?? "none"))),
             new("Devices", Distinct(metrics.Select(m => m.Device))),

@@ -34,4 +34,7 @@ public sealed record SummaryRow
     [Name("vs_baseline_pp")] public double? VsBaselinePp { get; init; }
     [Name("reference_accuracy_mean")] public double? ReferenceAccuracyMean { get; init; }
     [Name("vs_reference_pp")] public double? VsReferencePp { get; init; }
+    /// <summary>The run's health: ok, diverged or collapsed (RunHealth), and why when not ok.</summary>
+    [Name("status")] public string Status { get; init; } = "ok";
+    [Name("status_reason")] public string StatusReason { get; init; } = "";
 }

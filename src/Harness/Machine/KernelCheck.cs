@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using FashionBench.Harness.Runs;
+using FashionBench.Harness.Timing;
+using FashionBench.Models;
+using static TorchSharp.torch;
+
+namespace FashionBench.Harness.Machine;
+
+/// <summary>
+/// Checks libtorch's CPU kernels on this machine before anything is trained, exported or timed: every
+/// <see cref="KernelProbe"/> in float32 (twice, which must agree bit for bit) against float64 on the same inputs, at
+/// the thread count and CPU kernels in force. If some fail while oneDNN's convolutions are on, they are switched off
+/// (libtorch's own convolutions are then used) and the check is repeated; a machine that fails either way is refused.
+/// Outcomes are cached per CPU, libtorch, thread count and kernel setting, so a check costs seconds once per machine.
+/// </summary>
+public static class KernelCheck
+{
+    /// <summary>Part of the cache key: bump it when the probes or the tolerance change.</summary>
+    const int ProbeVersion = 1;
+
+    static readonly Dictionary<string, KernelCheckReport> Done = [];
+
+    /// <summary>The report in force in this process (the last <see cref="Ensure"/>), for provenance; null before one.</summary>
+    public static KernelCheckReport? Current { get; private set; }
+
+    /// <summary>
+    /// Makes sure the kernels at the current thread count are checked (from the cache when it has this setting),
+    /// applies the remedy the check chose, and returns the report. Throws a <see cref="UserError"/> naming the failing
+    /// operation when no setting passes.
+    /// </summary>
+    public static KernelCheckReport Ensure(Action<string> notice)
+    {
+        var key = Key();
+        lock (Done)
+        {
+            if (!Done.TryGetValue(key, out var report))
+            {
+                report = ReadCache(key) ?? Check(key, ModelCatalog.All);
+                if (!report.OneDnnConvolutions && OneDnn.Enabled) OneDnn.Enable(false);      // the cached remedy
+                if (report.OneDnnFailures.Count > 0)
+                    notice($"kernel self-check: oneDNN's convolutions are off, they compute wrong results on this CPU ({report.Summary})");
+                Done[key] = report;
+            }
+            Current = report;
+            return report.Passed ? report : throw Refusal(report);
+        }
+    }
+
+    /// <summary>Runs the whole check now, ignoring and then refreshing the cache (what `fashionbench doctor` shows).</summary>
+    public static KernelCheckReport Check(IEnumerable<ModelSpec> models) => Check(Key(), models);
+
+    static KernelCheckReport Check(string key, IEnumerable<ModelSpec> models)
+    {
+        var clock = Stopwatch.StartNew();
+        if (OneDnn.OffRequested() && OneDnn.Enabled) OneDnn.Enable(false);
+        var probes = KernelProbe.All(models);
+        var rows = Run(probes);
+        IReadOnlyList<KernelCheckRow> oneDnnFailures = [];
+        if (!rows.All(r => r.Passed) && OneDnn.Enabled)
+        {
+            oneDnnFailures = rows.Where(r => !r.Passed).ToList();
+            OneDnn.Enable(false);
+            rows = Run(probes);
+        }
+        var report = new KernelCheckReport(key, Provenance.CpuModel(), __version__, get_num_threads(), KernelIsa.Describe(),
+            OneDnn.Enabled, rows, oneDnnFailures, clock.Elapsed.TotalSeconds, DateTimeOffset.UtcNow);
+        if (report.Passed) WriteCache(report);
+        return report;
+    }
+
+    /// <summary>Each probe twice in float32 and once in float64, one row per output.</summary>
+    public static IReadOnlyList<KernelCheckRow> Run(IReadOnlyList<KernelProbe> probes)
+    {
+        var rows = new List<KernelCheckRow>();
+        foreach (var probe in probes)
+        {
+            using var scope = NewDisposeScope();
+            var (first, second, reference) = (probe.Run(float32), probe.Run(float32), probe.Run(float64));
+            for (var i = 0; i < first.Count; i++)
+            {
+                var output = first[i];
+                rows.Add(new KernelCheckRow(probe.Operation, output.Quantity, output.Normwise, output.Tolerance,
+                    RelativeError(output.Value, reference[i].Value, output.Normwise), Identical(output.Value, second[i].Value)));
+            }
+        }
+        return rows;
+    }
+
+    // Bit for bit, NaNs included.
+    static bool Identical(Tensor a, Tensor b) =>
+        a.shape.SequenceEqual(b.shape) && a.contiguous().bytes.SequenceEqual(b.contiguous().bytes);
+
+    /// <summary>
+    /// max |a − b| / max |b|, or ‖a − b‖₂ / ‖b‖₂ when <paramref name="normwise"/>, in float64; NaN when
+    /// <paramref name="value"/> holds a NaN or an infinity.
+    /// </summary>
+    public static double RelativeError(Tensor value, Tensor reference, bool normwise)
+    {
+        using var scope = NewDisposeScope();
+        var a = value.to(float64);
+        if (!a.isfinite().all().item<bool>()) return double.NaN;
+        Tensor Size(Tensor t) => normwise ? t.flatten().norm() : t.abs().max();
+        var scale = Size(reference).item<double>();
+        var error = Size(a - reference).item<double>();
+        return scale > 0 ? error / scale : error;
+    }
+
+    static UserError Refusal(KernelCheckReport report)
+    {
+        var failed = report.Rows.First(r => !r.Passed);
+        return new UserError($"kernel self-check failed on this CPU: {failed.Describe()} against float64 " +
+                             $"(tolerance {failed.Tolerance:0e+0}), also with oneDNN's convolutions off; nothing was run. " +
+                             "`fashionbench doctor` prints every check; try FASHIONBENCH_CPU_ISA=avx2 or another --threads", 4);
+    }
+
+    // Everything the kernels' results depend on: the CPU, the libraries, the threads and the kernel switches.
+    static string Key()
+    {
+        var parts = string.Join("|", ProbeVersion, Provenance.CpuModel(), __version__,
+            typeof(TorchSharp.torch).Assembly.GetName().Version, get_num_threads(), KernelIsa.Describe(), OneDnn.OffRequested());
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts)))[..16];
+    }
+
+    /// <summary>FASHIONBENCH_CACHE_DIR, else $XDG_CACHE_HOME/fashionbench, else ~/.cache/fashionbench.</summary>
+    static string CacheFile(string key)
+    {
+        var dir = Environment.GetEnvironmentVariable("FASHIONBENCH_CACHE_DIR") is { Length: > 0 } set ? set
+            : Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "fashionbench");
+        return Path.Combine(dir, $"kernel-check-{key}.json");
+    }
+
+    static KernelCheckReport? ReadCache(string key)
+    {
+        var path = CacheFile(key);
+        try
+        {
+            var report = JsonSerializer.Deserialize<KernelCheckReport>(File.ReadAllText(path), RunConfig.Json);
+            return report is { Passed: true } && report.Key == key ? report : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException) { return null; }
+    }
+
+    // A cache that cannot be written only costs a re-check next time.
+    static void WriteCache(KernelCheckReport report)
+    {
+        var path = CacheFile(report.Key);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(report, RunConfig.Json));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+    }
+}
