@@ -20,7 +20,9 @@ public static class TopLevel
         {
             var error = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
             var command = parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ";
-            Console.Error.WriteLine($"error: {error.Message} (see `fashionbench {command}--help`)");
+            // One line, even where System.CommandLine lists the allowed values on lines of their own.
+            var message = string.Join(' ', error.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            Console.Error.WriteLine($"error: {message} (see `fashionbench {command}--help`)");
             return 2;
         }
         try

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FashionBench.Cli.Options;
 using FashionBench.Harness;
 using FashionBench.Harness.Machine;
 using FashionBench.Harness.Data;
@@ -43,7 +44,7 @@ public static class BenchTrainCommand
             if (!Peers.Contains(peerName)) throw new UserError($"--peer: unknown peer '{peerName}' (use {string.Join(" or ", Peers)})");
             var options = ReadOptions(parse.GetValue(threads), parse.GetValue(batches), parse.GetValue(repetitions), parse.GetValue(warmup))
                 with { StartAt = parse.GetValue(startAt) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null };
-            Run(spec, options, peerName == "pytorch", parse.GetValue(results)!);
+            Run(spec, options, peerName == "pytorch", PathRules.WritableFolder("--results", parse.GetValue(results)!));
             return 0;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FashionBench.Cli.Options;
 using FashionBench.Harness.Data;
 
 namespace FashionBench.Cli.Commands;
@@ -41,7 +42,8 @@ public static class DataCommand
         {
             var name = parse.GetValue(dataset)!;
             var datasets = name == "all" ? DatasetCatalog.All : [DatasetCatalog.Get(name)];
-            var sources = DataSources.FromEnvironment(Harness.RepoRoot.Find(), parse.GetValue(dataDir), parse.GetValue(mirror));
+            var cache = parse.GetValue(dataDir) is { } dir ? PathRules.WritableFolder("--data-dir", dir) : null;
+            var sources = DataSources.FromEnvironment(Harness.RepoRoot.Find(), cache, parse.GetValue(mirror));
             if (parse.GetValue(offline)) sources = sources with { HttpMirrorOverride = [] };
 
             using var http = DatasetAcquirer.CreateHttpClient();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FashionBench.Cli.Options;
 using FashionBench.Harness.Runs;
 
 namespace FashionBench.Cli.Commands;
@@ -21,7 +22,7 @@ public static class MergeCommand
             "Merge shard results folders: copy their complete runs (hash-verified) into one results folder, then rebuild its tables");
         command.Arguments.Add(sources);
         command.Options.Add(results);
-        command.SetAction(parse => Run(parse.GetValue(sources)!, parse.GetValue(results)!));
+        command.SetAction(parse => Run(parse.GetValue(sources)!, PathRules.WritableFolder("--results", parse.GetValue(results)!)));
         return command;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FashionBench.Cli.Options;
 using FashionBench.Harness;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;
@@ -42,7 +43,7 @@ public static class PlanCommand
             var chosen = Profile.Get(parse.GetValue(profile)!);
             var plan = RunMatrix.Plan(chosen, parse.GetValue(models), parse.GetValue(seeds), 1, "cpu", Shard.Whole);
             var measured = Measurements(plan.Select(p => p.Spec).DistinctBy(s => s.Id).ToList(), options, workers,
-                parse.GetValue(remeasure), parse.GetValue(results)!);
+                parse.GetValue(remeasure), PathRules.WritableFolder("--results", parse.GetValue(results)!));
             var order = RunSchedule.LongestFirst(plan, p => RunSchedule.Cost(p.Spec, p.Config));
             Print(chosen, TrainThroughputPlan.Estimate(order, measured), workers, options.Threads);
             return 0;

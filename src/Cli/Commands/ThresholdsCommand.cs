@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FashionBench.Cli.Options;
 using FashionBench.Harness;
 using FashionBench.Harness.Regression;
 using FashionBench.Harness.Runs;
@@ -29,14 +30,13 @@ public static class ThresholdsCommand
             "Derive the regression thresholds of a profile from its measured runs (mean − k·SE; the derivation is written into the file)");
         command.Options.Add(from);
         command.Options.Add(output);
-        command.SetAction(parse => Run(parse.GetValue(from)!, parse.GetValue(output)!));
+        command.SetAction(parse => Run(PathRules.ExistingFolder("--from", parse.GetValue(from)!), PathRules.WritableFile("--out", parse.GetValue(output)!)));
         return command;
     }
 
     public static int Run(string from, string output)
     {
         var dir = Path.TrimEndingDirectorySeparator(Path.GetFullPath(from));
-        if (!Directory.Exists(dir)) throw new UserError($"--from: '{from}' is not a folder");
         var store = new RunStore(Path.GetDirectoryName(dir)!, Path.GetFileName(dir));
         var runs = store.CompleteRuns().Select(store.ReadMetrics).ToList();
         if (runs.Count == 0)

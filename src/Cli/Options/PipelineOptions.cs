@@ -39,23 +39,6 @@ public sealed class PipelineOptions
         }
     }
 
-    /// <summary>Fails with one line unless <paramref name="folder"/> is (or can be made) a folder this process can write.</summary>
-    public static void RequireWritableFolder(string folder)
-    {
-        if (File.Exists(folder)) throw new UserError($"--results: '{folder}' is a file, not a folder");
-        try
-        {
-            Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, $".write-probe-{Environment.ProcessId}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"--results: cannot write to '{folder}' ({e.Message})");
-        }
-    }
-
     public PipelineSettings Read(ParseResult parse)
     {
         var jobs = trains ? parse.GetValue(Jobs) : 1;
@@ -65,7 +48,7 @@ public sealed class PipelineOptions
         var device = parse.GetValue(Device)!;
         if (!DeviceSelector.Names.Contains(device)) throw new UserError($"--device: unknown device '{device}' (use cpu, cuda or auto)");
         var results = parse.GetValue(Results)!;
-        RequireWritableFolder(results);
+        PathRules.WritableFolder("--results", results);
         var profile = Harness.Runs.Profile.Get(parse.GetValue(Profile) ?? defaultProfile);
         if (parse.GetValue(Epochs) is { } epochs)
             profile = epochs > 0 ? profile with { Epochs = epochs } : throw new UserError($"--epochs: must be at least 1, got {epochs}");
