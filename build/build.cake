@@ -57,7 +57,7 @@ Task("Data").IsDependentOn("Build").Does(() => Cli("data", Forward("data-dir", "
 
 // Pipeline options forwarded to every training-side verb when given on the Cake command line.
 string Pipeline(string defaultProfile) =>
-    $"{Common(defaultProfile)} {Forward("models", "seeds", "first-seed", "device", "threads", "shard")}";
+    $"{Common(defaultProfile)} {Forward("models", "seeds", "first-seed", "epochs", "device", "threads", "shard", "libtorch")}";
 
 // --jobs=N trains N runs at once, each in its own process (train and regress only).
 Task("Train").IsDependentOn("Data").Does(() => Cli("train", $"{Pipeline("documented")} {Forward("jobs")}"));
@@ -73,7 +73,8 @@ Task("Report").IsDependentOn("Bench").Does(() => Cli("report", Common("documente
 // BenchmarkDotNet inference suite: a short job by default, --full for BenchmarkDotNet's default job.
 Task("BenchmarkDotNet").IsDependentOn("Build").Does(() =>
 {
-    var artifacts = root.Combine(results).Combine("benchmarkdotnet");   // relative --results are relative to the repo root
+    // A relative --results is relative to the repo root, as for the CLI verbs; an absolute one is taken as it is.
+    var artifacts = (System.IO.Path.IsPathRooted(results) ? Directory(results) : root.Combine(results)).Combine("benchmarkdotnet");
     var arguments = $"--artifacts \"{artifacts}\" --filter \"{Argument("filter", "*")}\"" + (HasArgument("full") ? " --full" : "");
     var exit = StartProcess("dotnet", new ProcessSettings {
         Arguments = $"run --no-build -c {configuration} --project \"{root}/tests/FashionBench.Benchmarks\" -- {arguments}",
