@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using FashionBench.Harness;
 using FashionBench.Harness.Runs;
 
@@ -14,6 +15,7 @@ public static class TopLevel
 
     public static int Run(RootCommand root, string[] args)
     {
+        ConfigureConsole();
         var parse = root.Parse(args);
         // Bad options: one line naming the problem (System.CommandLine would print the whole help as well).
         if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
@@ -48,6 +50,28 @@ public static class TopLevel
             return Unexpected;
         }
     }
+
+    /// <summary>
+    /// Tables and colours for a terminal only, as .NET's own CLI tools do: output to a file or pipe gets no ANSI codes
+    /// and is not wrapped at 80 columns, and NO_COLOR (any non-empty value, no-color.org) turns colour off.
+    /// </summary>
+    static void ConfigureConsole()
+    {
+        var redirected = Console.IsOutputRedirected;
+        var plain = redirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        if (redirected) console.Profile.Width = RedirectedWidth;
+        AnsiConsole.Console = console;
+    }
+
+    /// <summary>The width tables are laid out to when stdout is not a terminal: wide enough that no row wraps.</summary>
+    public const int RedirectedWidth = 400;
 
     static Exception Unwrap(Exception e) =>
         e is AggregateException { InnerExceptions.Count: 1 } agg ? Unwrap(agg.InnerExceptions[0])
