@@ -11,7 +11,7 @@ public static class ModelsCommand
 {
     public static Command Create()
     {
-        var csv = new Option<bool>("--csv") { Description = "Print id,dataset,params,documented_accuracy,source" };
+        var csv = new Option<bool>("--csv") { Description = "Print id,dataset,params,forward_mflops,documented_accuracy,source" };
         var command = new Command("models", "List the documented models (catalogue ids, parameters, documented accuracy)") { csv };
         command.SetAction(parse =>
         {
@@ -24,10 +24,11 @@ public static class ModelsCommand
 
     static void PrintCsv()
     {
-        Console.WriteLine("id,dataset,params,documented_accuracy,source");
+        Console.WriteLine("id,dataset,params,forward_mflops,documented_accuracy,source");
         foreach (var spec in ModelCatalog.All)
             Console.WriteLine(string.Join(',', spec.Id, spec.Dataset,
                 SpecCost.Of(spec).Parameters.ToString(CultureInfo.InvariantCulture),
+                (SpecCost.Of(spec).ForwardFlops / 1e6).ToString("0.000", CultureInfo.InvariantCulture),
                 spec.Documented.TestAccuracy?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "",
                 $"\"{spec.Source}\""));
     }

@@ -68,5 +68,12 @@ public sealed class ResultsLock : IDisposable
         catch (IOException) { return "holder unknown"; }
     }
 
-    public void Dispose() => stream.Dispose();
+    // The owner note goes first, while the lock is still held; the lock file itself stays (deleting it would let a
+    // waiter lock an unlinked file while a newcomer creates another). A killed holder's note is overwritten by the next.
+    public void Dispose()
+    {
+        try { File.Delete(stream.Name + ".owner"); }
+        catch (IOException) { }                                      // only a note: the flock is what excludes
+        stream.Dispose();
+    }
 }

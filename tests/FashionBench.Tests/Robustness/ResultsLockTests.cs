@@ -60,4 +60,15 @@ public class ResultsLockTests
         using (ResultsLock.Acquire(dir, TimeSpan.Zero)) { }   // released on dispose
         Directory.Delete(dir, recursive: true);
     }
+
+    [Test]
+    public void ReleasingTheLockLeavesNoOwnerNoteBehind()
+    {
+        var dir = Directory.CreateTempSubdirectory("fb-lock-").FullName;
+        var owner = Path.Combine(dir, ResultsLock.FileName + ".owner");
+        using (ResultsLock.Acquire(dir, TimeSpan.Zero))
+            Assert.That(File.ReadAllText(owner), Does.StartWith($"pid {Environment.ProcessId} "));
+        Assert.That(File.Exists(owner), Is.False, "a note naming a finished process would mislead the next reader");
+        Directory.Delete(dir, recursive: true);
+    }
 }
