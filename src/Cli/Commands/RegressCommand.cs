@@ -62,8 +62,8 @@ public static class RegressCommand
         using (ResultsLock.Acquire(store.ProfileDir, TimeSpan.FromSeconds(5), PipelineSession.Notice))
         {
             var runs = (planned is null
-                    ? RunSelection.LatestPerSeed(store).Where(m => inScope?.Invoke(m.Model) ?? true)
-                    : RunSelection.LatestPerSeed(store.CompleteRuns().Where(planned.Contains).Select(store.ReadMetrics)))
+                    ? RunSelection.Of(store).Current.Where(m => inScope?.Invoke(m.Model) ?? true)
+                    : RunSelection.Of(store.CompleteRuns().Where(planned.Contains).Select(store.ReadMetrics)).Current)
                 .Select(Aggregates.Row).ToList();
             if (runs.Count == 0)
                 throw new UserError($"{store.ProfileDir}: no complete runs to compare" +

@@ -35,6 +35,8 @@ public static class TrainCommand
                         WriteAggregates = settings.WorkerOf is null,   // a worker's parent writes them once, at the end
                     }.Run(plan));
             if (settings.WorkerOf is not null) return 0;                   // the parent sums up
+            foreach (var stale in RunSelection.Of(session.Store).Stale)
+                PipelineSession.Notice($"not counted: {stale.Run.RunId}: {stale.Reason}");
             var reused = outcomes.Count(o => o.Reused);
             var failed = outcomes.GroupBy(o => o.Metrics.Status).Where(g => g.Key != RunHealth.Ok.Label)
                 .Select(g => $"{g.Count()} {g.Key}");

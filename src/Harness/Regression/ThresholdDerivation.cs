@@ -23,7 +23,7 @@ public static class ThresholdDerivation
     public static ProfileThresholds Derive(IReadOnlyList<RunMetrics> runs, string source, DateTimeOffset generated)
     {
         if (runs.Count == 0) throw new ArgumentException("no runs to derive thresholds from", nameof(runs));
-        var models = RunSelection.LatestPerSeed(runs).GroupBy(r => r.Model).Select(g => Measure(g.Key, g.ToList(), source)).ToList();
+        var models = RunSelection.Of(runs).Current.GroupBy(r => r.Model).Select(g => Measure(g.Key, g.ToList(), source)).ToList();
         var spread = Spread(models);
         var thresholds = models.ToDictionary(m => m.Model, m => Bar(m, spread));
         var commits = runs.Select(r => r.Provenance.GitCommit + (r.Provenance.GitDirty ? "+dirty" : "")).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -4,15 +4,16 @@ using FashionBench.Models;
 namespace FashionBench.Harness.Runs;
 
 /// <summary>
-/// The profile-level tables, rebuilt from every complete run folder (so shards merged into one folder, or runs
-/// from earlier invocations, all appear): runs.csv, per_class.csv and curves.csv.
+/// The profile-level tables, rebuilt from the runs that count (<see cref="RunSelection"/>: shards merged into one
+/// folder and runs of earlier invocations appear; stale configurations do not): runs.csv, per_class.csv, curves.csv.
 /// </summary>
 public static class Aggregates
 {
-    public static IReadOnlyList<RunRow> Write(RunStore store)
+    public static IReadOnlyList<RunRow> Write(RunStore store) => Write(store, RunSelection.Of(store));
+
+    public static IReadOnlyList<RunRow> Write(RunStore store, RunSelection selection)
     {
-        var ids = store.CompleteRuns();
-        var rows = ids.Select(id => Row(store.ReadMetrics(id))).OrderBy(r => ModelCatalog.Order(r.Model)).ThenBy(r => r.Seed)
+        var rows = selection.Current.Select(Row).OrderBy(r => ModelCatalog.Order(r.Model)).ThenBy(r => r.Seed)
             .ThenBy(r => r.Device, StringComparer.Ordinal).ToList();
         CsvFile.Write(Path.Combine(store.ProfileDir, "runs.csv"), rows);
         CsvFile.Write(Path.Combine(store.ProfileDir, "per_class.csv"),

@@ -6,13 +6,14 @@ using static TorchSharp.torch;
 
 namespace FashionBench.Harness.Runs;
 
-/// <summary>The trained weights of a profile's complete runs: one run per model (its lowest seed), loaded on demand.</summary>
+/// <summary>The trained weights of a profile's runs: one run per model (its representative), loaded on demand.</summary>
 public sealed class TrainedModels(RunStore store)
 {
-    /// <summary>The complete run that stands for <paramref name="spec"/> on <paramref name="device"/>, or a one-line error.</summary>
+    readonly Lazy<RunSelection> selection = new(() => RunSelection.Of(store));
+
+    /// <summary>The representative run (<see cref="RunSelection"/>) of <paramref name="spec"/> on <paramref name="device"/>, or a one-line error.</summary>
     public RunMetrics RunOf(ModelSpec spec, string device) =>
-        store.CompleteRuns().Select(store.ReadMetrics)
-            .Where(m => m.Model == spec.Id && m.Device == device).MinBy(m => m.Seed)
+        selection.Value.RepresentativeOf(spec.Id, device)
         ?? throw new UserError($"{spec.Id}: no trained weights in {store.ProfileDir} for device {device} " +
                                "(run `fashionbench train` with the same profile first)");
 

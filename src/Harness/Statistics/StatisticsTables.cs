@@ -14,7 +14,7 @@ public static class StatisticsTables
 
     public static StatisticsResult Write(RunStore store)
     {
-        var runs = RunSelection.LatestPerSeed(store).Select(Aggregates.Row).ToList();
+        var runs = RunSelection.Of(store).Current.Select(Aggregates.Row).ToList();
         var result = new StatisticsResult(SeedStatistics.Compute(runs), McNemarTable.Compute(store, runs));
         CsvFile.Write(Path.Combine(store.ProfileDir, SeedStatsFile), result.SeedStats);
         CsvFile.Write(Path.Combine(store.ProfileDir, McNemarFile), result.McNemar);

@@ -10,7 +10,7 @@ using FashionBench.Models;
 namespace FashionBench.Reports.Inputs;
 
 /// <summary>
-/// Everything a report shows, read from one profile's results folder: the complete runs (refreshing runs.csv,
+/// Everything a report shows, read from one profile's results folder: the runs that count (RunSelection; refreshing runs.csv,
 /// per_class.csv and curves.csv from them), and where present throughput.csv, parity.csv, seed_stats.csv,
 /// mcnemar.csv and the committed reference. Optional tables are null when their file is absent.
 /// </summary>
@@ -23,7 +23,8 @@ public sealed record ReportInputs(
     IReadOnlyList<ParityResult>? Parity,
     IReadOnlyList<SeedStatsRow>? SeedStats,
     IReadOnlyList<McNemarRow>? McNemar,
-    ReferenceRuns Reference)
+    ReferenceRuns Reference,
+    IReadOnlyList<StaleRun>? Stale = null)
 {
     public const string ThroughputFile = "throughput.csv";
     public const string ParityFile = "parity.csv";
@@ -44,20 +45,21 @@ public sealed record ReportInputs(
     /// <param name="referenceRunsCsv">The committed reference runs.csv for this profile (it need not exist).</param>
     public static ReportInputs Load(RunStore store, string profile, string referenceRunsCsv)
     {
-        var rows = Aggregates.Write(store);
-        if (rows.Count == 0) throw new UserError($"{store.ProfileDir}: no complete runs to report");
+        var selection = RunSelection.Of(store);
+        var rows = Aggregates.Write(store, selection);
+        if (rows.Count == 0) throw new UserError($"{store.ProfileDir}: no current runs to report ({selection.Stale.Count} stale)");
         var runs = rows.Select(r => Read(store, r.RunId)).ToList();
         return new ReportInputs(store, profile, runs, rows,
             Optional<ThroughputCsvRow>(store, ThroughputFile)?.Select(r => r.ToRecord()).ToList(),
             Optional<ParityCsvRow>(store, ParityFile)?.Select(r => r.ToResult()).ToList(),
             Optional<SeedStatsRow>(store, SeedStatsFile),
             Optional<McNemarRow>(store, McNemarFile),
-            ReferenceRuns.Load(referenceRunsCsv));
+            ReferenceRuns.Load(referenceRunsCsv), selection.Stale);
     }
 
-    /// <summary>One run per model (its lowest seed), in catalogue order: the run the per-model pages show.</summary>
+    /// <summary>One run per model (<see cref="RunSelection.Representative"/>), in catalogue order: the run the per-model pages show.</summary>
     public IReadOnlyList<RunRecords> Representatives =>
-        Runs.GroupBy(r => r.Model).Select(g => g.OrderBy(r => r.Metrics.Seed).ThenBy(r => r.Metrics.Device, StringComparer.Ordinal).First()).ToList();
+        Runs.GroupBy(r => r.Model).Select(g => RunSelection.Representative(g, r => r.Metrics)!).ToList();
 
     private static RunRecords Read(RunStore store, string runId)
     {

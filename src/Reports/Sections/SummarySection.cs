@@ -23,6 +23,9 @@ internal static class SummarySection
         if (failed.Count > 0)
             doc.Add(new ParagraphBlock($"{failed.Count} run(s) failed, and their figures below are those of a failed run: " +
                 string.Join("; ", failed.Select(s => $"{s.Model} seed {s.Seed} ({s.Device}) {s.Status}: {s.StatusReason}")) + "."));
+        if (inputs.Stale is { Count: > 0 } stale)
+            doc.Add(new ParagraphBlock($"{stale.Count} complete run(s) in this folder are not counted anywhere in this report: " +
+                string.Join("; ", stale.Select(s => $"{s.Run.RunId}: {s.Reason}")) + "."));
         if (uncatalogued.Count > 0)
             doc.Add(new ParagraphBlock($"Not in the model catalogue any more, so listed here without claims or a write-up section: {string.Join(", ", uncatalogued)}."));
 
