@@ -23,6 +23,7 @@ public static class CliApp
                      BenchTrainCommand.Create(),
                      PlanCommand.Create(),
                      DoctorCommand.Create(),
+                     OmitWeightsCommand.Create(),
                  })
             root.Subcommands.Add(command);
         return root;

@@ -45,7 +45,7 @@ public sealed class TrainingDisplay : IProgress<TrainingProgress>
         var m = outcome.Metrics;
         var line = string.Format(CultureInfo.InvariantCulture, "{0}: {1} test accuracy {2:0.00} %, macro F1 {3:0.0000}, {4:0.0} s/epoch",
             label, outcome.Reused ? "reused," : "done,", m.TestAccuracy * 100, m.MacroF1, m.EpochSecondsMedian);
-        return m.Health is { Status: not HealthStatus.Ok } health ? $"{line} — {health.Label.ToUpperInvariant()}: {health.Reason}" : line;
+        return m.Judged is { Status: not HealthStatus.Ok } health ? $"{line} — {health.Label.ToUpperInvariant()}: {health.Reason}" : line;
     }
 
     public void Finished(RunOutcome outcome)

@@ -70,7 +70,7 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
             perClass,
             Enumerable.Range(0, confusion.Classes).Select(t => Enumerable.Range(0, confusion.Classes).Select(p => confusion.Counts[t, p]).ToArray()).ToArray(),
             dataset.ClassNames, dataset.Checksums, Provenance.Capture(options.RepoRoot),
-            RunHealth.Assess(outcome.Health, curves, test.Predictions));
+            RunHealth.Assess(outcome.Health, curves, test.Predictions.ToHashSet()));
     }
 
     /// <summary>Cumulative training seconds until validation accuracy first reached <paramref name="target"/>; null if never.</summary>
@@ -105,7 +105,7 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
         {
             Index = i, Label = (int)label, Prediction = (int)test.Predictions[i], Confidence = test.Confidences[i],
         }));
-        AtomicFile.Write(store.FileOf(id, "weights.bin"), stream =>
+        AtomicFile.Write(store.FileOf(id, RunStore.WeightsFile), stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             outcome.Model.save(writer);

@@ -45,8 +45,15 @@ public sealed record RunMetrics(
     Provenance Provenance,
     RunHealth? Health = null)
 {
+    /// <summary>
+    /// The recorded health; for a file written before it was recorded, what its confusion matrix shows (a run that
+    /// predicts one class is collapsed; whether it went non-finite was not recorded then).
+    /// </summary>
+    [JsonIgnore] public RunHealth Judged => Health ?? RunHealth.Assess(RunHealth.Ok, [],
+        Enumerable.Range(0, Confusion.Length).Where(p => Confusion.Any(row => row[p] > 0)).Select(p => (long)p).ToHashSet());
+
     /// <summary>"ok", "diverged" or "collapsed".</summary>
-    [JsonIgnore] public string Status => Health?.Label ?? RunHealth.Ok.Label;
+    [JsonIgnore] public string Status => Judged.Label;
 }
 
 /// <summary>A dataset file a run used, with the SHA-256 it was verified against.</summary>

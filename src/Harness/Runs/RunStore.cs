@@ -6,16 +6,21 @@ namespace FashionBench.Harness.Runs;
 /// <summary>
 /// The run folders of one profile: &lt;results&gt;/&lt;profile&gt;/runs/&lt;run-id&gt;/. A run counts as complete only
 /// when complete.json exists and every result file still has the SHA-256 recorded there; complete.json is written
-/// last, so a kill at any moment never leaves a folder that looks complete when it is not.
+/// last, so a kill at any moment never leaves a folder that looks complete when it is not. A run may declare its
+/// weights omitted (complete.json records weights.bin as <see cref="Omitted"/>): the committed references, whose
+/// 55 MB of weights per device are not committed, are then complete results for every verb that needs no weights.
 /// </summary>
 public sealed class RunStore(string resultsRoot, string profile)
 {
     public const string CompletionFile = "complete.json";
+    public const string WeightsFile = "weights.bin";
+    /// <summary>What complete.json records for weights.bin when the weights were deliberately left out.</summary>
+    public const string Omitted = "omitted";
     public const string CheckpointFolder = "checkpoints";
 
     /// <summary>The files complete.json vouches for, in the order they are written.</summary>
     public static readonly IReadOnlyList<string> ResultFiles =
-        ["config.json", "curves.csv", "confusion.csv", "per_class.csv", "predictions.csv", "weights.bin", "metrics.json"];
+        ["config.json", "curves.csv", "confusion.csv", "per_class.csv", "predictions.csv", WeightsFile, "metrics.json"];
 
     public string ProfileDir { get; } = Path.Combine(resultsRoot, profile);
     public string RunsDir => Path.Combine(ProfileDir, "runs");
@@ -30,19 +35,41 @@ public sealed class RunStore(string resultsRoot, string profile)
         if (!Directory.Exists(dir)) return RunStatus.Missing;
         var completion = Path.Combine(dir, CompletionFile);
         if (!File.Exists(completion)) return Directory.EnumerateFileSystemEntries(dir).Any() ? RunStatus.Incomplete : RunStatus.Missing;
+        return Recorded(runId) is { } recorded && Mismatches(runId, recorded).Count == 0 ? RunStatus.Complete : RunStatus.Corrupt;
+    }
+
+    /// <summary>Whether a complete run declares its weights omitted (see <see cref="OmitWeights"/>).</summary>
+    public bool WeightsOmitted(string runId) => Recorded(runId)?.GetValueOrDefault(WeightsFile) == Omitted;
+
+    /// <summary>
+    /// Declares a run's weights omitted and deletes weights.bin, so the folder can be committed without them and still
+    /// be a complete result. The run must be complete, or complete but for a missing weights.bin (a reference committed
+    /// before this state existed). Only the completion record changes, atomically.
+    /// </summary>
+    public void OmitWeights(string runId)
+    {
+        var recorded = Recorded(runId) ?? throw new UserError($"{FileOf(runId, CompletionFile)}: missing or unreadable; the run is not complete");
+        var wrong = Mismatches(runId, recorded).Where(f => f != WeightsFile).ToList();
+        if (wrong.Count > 0) throw new UserError($"{RunDir(runId)}: {string.Join(", ", wrong)} do not match the completion record; not a complete run");
+        recorded[WeightsFile] = Omitted;
+        AtomicFile.WriteAllText(FileOf(runId, CompletionFile), JsonSerializer.Serialize(recorded, RunConfig.Json));
+        File.Delete(FileOf(runId, WeightsFile));
+    }
+
+    Dictionary<string, string>? Recorded(string runId)
+    {
         try
         {
-            var recorded = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(completion));
-            if (recorded is null || ResultFiles.Any(f => !recorded.ContainsKey(f))) return RunStatus.Corrupt;
-            foreach (var (file, hash) in recorded)
-            {
-                var path = Path.Combine(dir, file);
-                if (!File.Exists(path) || Sha256(path) != hash) return RunStatus.Corrupt;
-            }
-            return RunStatus.Complete;
+            var recorded = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(FileOf(runId, CompletionFile)));
+            return recorded is not null && ResultFiles.All(recorded.ContainsKey) ? recorded : null;
         }
-        catch (JsonException) { return RunStatus.Corrupt; }
+        catch (Exception e) when (e is JsonException or IOException) { return null; }
     }
+
+    // The recorded files that are missing or differ from their recorded hash; an omitted weights.bin is not checked.
+    List<string> Mismatches(string runId, Dictionary<string, string> recorded) =>
+        recorded.Where(r => !(r.Key == WeightsFile && r.Value == Omitted))
+            .Where(r => !File.Exists(FileOf(runId, r.Key)) || Sha256(FileOf(runId, r.Key)) != r.Value).Select(r => r.Key).ToList();
 
     /// <summary>Records the hashes of every result file; the run is complete from this moment.</summary>
     public void MarkComplete(string runId)

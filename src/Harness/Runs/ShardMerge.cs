@@ -70,7 +70,8 @@ public static class ShardMerge
         Directory.CreateDirectory(staging);
         try
         {
-            foreach (var file in RunStore.ResultFiles.Append(RunStore.CompletionFile))
+            var omitted = from.WeightsOmitted(id);
+            foreach (var file in RunStore.ResultFiles.Append(RunStore.CompletionFile).Where(f => !(omitted && f == RunStore.WeightsFile)))
                 File.Copy(from.FileOf(id, file), Path.Combine(staging, file));
             if (Directory.Exists(to.RunDir(id))) Directory.Delete(to.RunDir(id), recursive: true);
             Directory.Move(staging, to.RunDir(id));

@@ -20,8 +20,11 @@ public sealed class TrainedModels(RunStore store)
     /// <summary>Builds the spec's module and loads the run's weights.bin onto <paramref name="device"/>.</summary>
     public SpecModule Load(ModelSpec spec, RunMetrics run, Device device)
     {
+        if (store.WeightsOmitted(run.RunId))
+            throw new UserError($"{spec.Id}: run {run.RunId} was kept without its weights (weights.bin omitted, as in a committed " +
+                                "reference); train it again to export, benchmark or show its filters");
         var module = TorchBuilder.Build(spec);
-        var path = store.FileOf(run.RunId, "weights.bin");
+        var path = store.FileOf(run.RunId, RunStore.WeightsFile);
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);

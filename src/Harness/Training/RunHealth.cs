@@ -33,11 +33,12 @@ public sealed record RunHealth(HealthStatus Status, string? Reason = null, int? 
     /// The training outcome's health, or <see cref="HealthStatus.Collapsed"/> when a run that trained to the end predicts
     /// one class for every test image, or when every epoch's training and validation loss sat at ln 10.
     /// </summary>
-    public static RunHealth Assess(RunHealth training, IReadOnlyList<EpochRecord> curves, IReadOnlyList<long> testPredictions)
+    /// <param name="predictedClasses">The distinct classes predicted on the test set.</param>
+    public static RunHealth Assess(RunHealth training, IReadOnlyList<EpochRecord> curves, IReadOnlyCollection<long> predictedClasses)
     {
         if (training.Status != HealthStatus.Ok) return training;
-        if (testPredictions.Count > 0 && testPredictions.All(p => p == testPredictions[0]))
-            return new(HealthStatus.Collapsed, $"predicts class {testPredictions[0]} for every test image");
+        if (predictedClasses.Count == 1)
+            return new(HealthStatus.Collapsed, $"predicts class {predictedClasses.Single()} for every test image");
         var uniform = Math.Log(10);
         if (curves.Count > 0 && curves.All(c => Math.Abs(c.TrainLoss - uniform) < UniformLossMargin
                                                 && Math.Abs(c.ValidationLoss - uniform) < UniformLossMargin))

@@ -76,7 +76,7 @@ public sealed record ReportTables(
             SecondsTo90 = m.SecondsTo90, SecondsToDocumented = m.SecondsToDocumented,
             Baseline = run.Spec?.Baseline ?? "", VsBaselinePp = Pp(m.TestAccuracy, baseline?.Metrics.TestAccuracy),
             ReferenceAccuracyMean = reference, VsReferencePp = Pp(m.TestAccuracy, reference),
-            Status = m.Status, StatusReason = m.Health?.Reason ?? "",
+            Status = m.Status, StatusReason = m.Judged.Reason ?? "",
         };
     }
 
