@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using System.CommandLine;
 using Spectre.Console;
 using FashionBench.Harness;

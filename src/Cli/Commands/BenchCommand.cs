@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using System.CommandLine;
 using System.Globalization;
 using FashionBench.Cli.Options;

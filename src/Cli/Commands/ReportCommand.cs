@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

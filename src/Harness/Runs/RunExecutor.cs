@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using System.Text.Json.Serialization;
 using FashionBench.Harness.Evaluation;
 using FashionBench.Harness.Training;

@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using CsvHelper.Configuration.Attributes;
 
 namespace FashionBench.Harness.Timing;
@@ -38,7 +39,7 @@ public sealed record TrainThroughputRow
     [Name("concurrent"), Optional] public int Concurrent { get; init; } = 1;
 
     /// <summary>"native", or the instruction-set pin the measurement ran under (<see cref="Provenance.CpuKernels"/>).</summary>
-    [Name("cpu_kernels"), Optional] public string CpuKernels { get; init; } = Runs.KernelIsa.Native;
+    [Name("cpu_kernels"), Optional] public string CpuKernels { get; init; } = KernelIsa.Native;
 
     /// <summary>The key a later measurement replaces this row by.</summary>
     public (string, string, int, string, int, string) Key => (Engine, Model, Threads, GitCommit, Concurrent, CpuKernels);
@@ -53,7 +54,7 @@ public sealed record TrainThroughputRow
         AchievedGFlops = Math.Round(t.AchievedGFlops, 3), PeakGFlops = peak is null ? null : Math.Round(peak.GFlops, 3),
         PercentOfPeak = PercentOf(t.AchievedGFlops, peak?.GFlops),
         PeakRssMb = Math.Round(t.PeakRssMb, 1), TrainLoss = t.TrainLoss, LoadAverage = loadAverage, Cpu = provenance.Cpu,
-        CpuKernels = provenance.CpuKernels ?? Runs.KernelIsa.Native,
+        CpuKernels = provenance.CpuKernels ?? KernelIsa.Native,
         MeasuredUtc = provenance.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
     };
 

@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using System.Globalization;
 using System.Text.Json;
 using FashionBench.Harness;

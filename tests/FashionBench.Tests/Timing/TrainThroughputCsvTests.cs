@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Timing;
 using NUnit.Framework;
 
@@ -81,7 +82,7 @@ public class TrainThroughputCsvTests
     {
         var measured = new TrainThroughput("torchsharp", "v", "m", 2, 64, 20, 10, [900, 1000, 1100], [5000], [1.5], 50e6, 800, 0.5);
         var peak = new CpuPeak("cpu", 2, 2.5, "AVX2+FMA", 8);
-        var row = TrainThroughputRow.From(measured, peak, 0.25, FashionBench.Harness.Timing.Provenance.Capture(dir));
+        var row = TrainThroughputRow.From(measured, peak, 0.25, Provenance.Capture(dir));
         Assert.That(row.ImagesPerSecond, Is.EqualTo(1000));
         Assert.That((row.ImagesPerSecondMin, row.ImagesPerSecondMax), Is.EqualTo((900.0, 1100.0)));
         Assert.That(row.AchievedGFlops, Is.EqualTo(50));

@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using System.Text;
 using System.Text.Json;
 using FashionBench.Harness;

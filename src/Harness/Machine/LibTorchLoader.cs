@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FashionBench.Harness.Runs;
+namespace FashionBench.Harness.Machine;
 
 /// <summary>
 /// Loads an external libtorch (an unpacked libtorch CUDA build, or a PyTorch installation's torch/lib) before

@@ -1,9 +1,10 @@
+using FashionBench.Harness.Machine;
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using FashionBench.Harness.Runs;
+using FashionBench.Harness.Timing;
 
-namespace FashionBench.Harness.Timing;
+namespace FashionBench.Harness.Machine;
 
 /// <summary>
 /// Where and with what a result was produced: machine, software versions, source revision, command.

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FashionBench.Harness.Runs;
+namespace FashionBench.Harness.Machine;
 
 /// <summary>
 /// Pins the vector instruction set of libtorch's and oneDNN's CPU kernels. Both pick their kernels by the CPU (AVX2,

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace FashionBench.Harness.Runs;
+namespace FashionBench.Harness.Machine;
 
 /// <summary>Resolves --device cpu|cuda|auto to a torch device, failing clearly when CUDA is asked for but absent.</summary>
 public static class DeviceSelector
