@@ -51,6 +51,9 @@ public sealed record NormalizationSpec(double? Mean = null, double? Std = null)
 {
     public static readonly NormalizationSpec DatasetStatistics = new();
     public static readonly NormalizationSpec None = new(0, 1);
+
+    /// <summary>The (mean, std) images are normalised with: the stated ones, else the dataset's own.</summary>
+    public (double Mean, double Std) Resolve(double datasetMean, double datasetStd) => (Mean ?? datasetMean, Std ?? datasetStd);
 }
 
 /// <summary>

@@ -29,8 +29,7 @@ public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device
             using var module = trained.Load(spec, run, CPU);
             using var scope = NewDisposeScope();
             var dataset = data.Load(spec.Dataset, null, ParityImages, CPU);
-            var mean = spec.Recipe.Normalization.Mean ?? dataset.Mean;
-            var std = spec.Recipe.Normalization.Std ?? dataset.Std;
+            var (mean, std) = spec.Recipe.Normalization.Resolve(dataset.Mean, dataset.Std);
             var images = dataset.TestImages.narrow(0, 0, Math.Min(ParityImages, dataset.TestImages.shape[0])).sub(mean).div(std);
             var onnx = OnnxExport.Write(spec, module, OnnxPath(spec));
             var result = Parity.Check(spec, module, images, onnx);

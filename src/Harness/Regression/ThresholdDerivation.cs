@@ -44,7 +44,7 @@ public static class ThresholdDerivation
     {
         public double AccuracyMean => Runs.Average(r => r.TestAccuracy);
         public double MacroF1Mean => Runs.Average(r => r.MacroF1);
-        public double BinomialSe => Math.Sqrt(AccuracyMean * (1 - AccuracyMean) / TestImages);
+        public double BinomialSe => Proportion.StandardError(AccuracyMean, TestImages);
     }
 
     static ModelRuns Measure(string model, IReadOnlyList<RunMetrics> runs, string source)

@@ -32,7 +32,7 @@ public static class Aggregates
             EpochsRun = m.EpochsRun, Params = m.Parameters, TestAccuracy = m.TestAccuracy, MacroF1 = m.MacroF1,
             WeightedF1 = m.WeightedF1, TestLoss = m.TestLoss, DocumentedAccuracy = documented.TestAccuracy,
             DocumentedF1 = documented.MacroF1,
-            DeltaPp = documented.TestAccuracy is { } d ? Math.Round((m.TestAccuracy - d) * 100, 4) : null,
+            DeltaPp = Statistics.Proportion.DeltaPp(m.TestAccuracy, documented.TestAccuracy),
             EpochSecondsMedian = m.EpochSecondsMedian, TrainSeconds = m.TrainSeconds, PeakRssMb = m.PeakRssMb,
             ConfigHash = m.ConfigHash, Status = m.Status,
         };

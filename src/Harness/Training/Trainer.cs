@@ -99,7 +99,7 @@ public static class Trainer
 
     /// <summary>The (mean, std) the recipe normalises with; the dataset's own statistics unless it states others.</summary>
     public static (double Mean, double Std) Normalization(NormalizationSpec spec, TrainingData data) =>
-        (spec.Mean ?? data.DatasetMean, spec.Std ?? data.DatasetStd);
+        spec.Resolve(data.DatasetMean, data.DatasetStd);
 
     static void Synchronize(Device device)
     {

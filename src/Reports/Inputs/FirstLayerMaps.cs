@@ -31,8 +31,7 @@ public sealed record FirstLayerMaps(float[][][] Filters, float[][][]? Activation
         if (sample is not null)
         {
             var dataset = DatasetCatalog.Get(spec.Dataset);
-            var mean = spec.Recipe.Normalization.Mean ?? dataset.Mean;
-            var std = spec.Recipe.Normalization.Std ?? dataset.Std;
+            var (mean, std) = spec.Recipe.Normalization.Resolve(dataset.Mean, dataset.Std);
             var x = tensor(sample, [1, 1, 28, 28]).to(ScalarType.Float32).div(255f).sub(mean).div(std); // [1, 1, 28, 28]
             activations = Maps(module.Activations(x)[activation].select(0, 0));                           // [c, h, w]
         }

@@ -80,9 +80,7 @@ public sealed record ReportTables(
         };
     }
 
-    /// <summary>(measured − documented) in percentage points, rounded as runs.csv rounds its delta_pp.</summary>
-    private static double? Pp(double measured, double? documented) =>
-        documented is { } d ? Math.Round((measured - d) * 100, 4) : null;
+    private static double? Pp(double measured, double? documented) => Harness.Statistics.Proportion.DeltaPp(measured, documented);
 
     private static IEnumerable<ConfusedPairRow> ConfusedPairsOf(RunRecords run)
     {

@@ -14,6 +14,6 @@ public static class AccuracyTolerance
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
         if (p is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(p), p, "an accuracy is a fraction in [0, 1]");
-        return Math.Max(Floor, 2 * Math.Sqrt(p * (1 - p) / n));
+        return Math.Max(Floor, 2 * Harness.Statistics.Proportion.StandardError(p, n));
     }
 }

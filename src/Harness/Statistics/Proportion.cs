@@ -1,0 +1,12 @@
+namespace FashionBench.Harness.Statistics;
+
+/// <summary>Accuracies as proportions: their sampling error and their differences in percentage points.</summary>
+public static class Proportion
+{
+    /// <summary>The binomial standard error √(p(1 − p)/n) of a proportion <paramref name="p"/> measured on <paramref name="n"/> items.</summary>
+    public static double StandardError(double p, int n) => Math.Sqrt(p * (1 - p) / n);
+
+    /// <summary>(measured − reference) in percentage points, rounded to 4 decimals as every table writes it; null without a reference.</summary>
+    public static double? DeltaPp(double measured, double? reference) =>
+        reference is { } r ? Math.Round((measured - r) * 100, 4) : null;
+}
