@@ -24,6 +24,7 @@ public static class CliApp
                      PlanCommand.Create(),
                      DoctorCommand.Create(),
                      OmitWeightsCommand.Create(),
+                     MigrateCommand.Create(),
                  })
             root.Subcommands.Add(command);
         return root;

@@ -17,10 +17,6 @@ public sealed class PipelineSession : IDisposable
     readonly ResultsLock? resultsLock;                                      // null in a worker: its parent holds it
     readonly CachedDatasetProvider datasets;
 
-    /// <summary>How long a second pipeline on the same results folder waits before giving up.</summary>
-    static readonly TimeSpan LockWait = TimeSpan.FromSeconds(
-        double.TryParse(Environment.GetEnvironmentVariable("FASHIONBENCH_LOCK_WAIT_SECONDS"), out var s) ? s : 10);
-
     public PipelineSettings Settings { get; }
     public RunStore Store { get; }
     public Device Device { get; }
@@ -47,7 +43,7 @@ public sealed class PipelineSession : IDisposable
         var store = new RunStore(settings.Results, settings.Profile.Name);
         ResultsLock? held = null;
         if (settings.WorkerOf is { } parent) ResultsLock.RequireHeldBy(store.ProfileDir, parent);
-        else held = ResultsLock.Acquire(store.ProfileDir, LockWait, Notice);
+        else held = ResultsLock.Acquire(store.ProfileDir, Notice);
         return new PipelineSession(settings, held, device, repoRoot);
     }
 
@@ -55,7 +51,8 @@ public sealed class PipelineSession : IDisposable
 
     /// <summary>The runs the settings ask for (profile, models, seeds, shard) on this session's device.</summary>
     public IReadOnlyList<(FashionBench.Models.ModelSpec Spec, RunConfig Config)> Plan() =>
-        RunMatrix.Plan(Settings.Profile, Settings.Models, Settings.Seeds, Settings.FirstSeed, DeviceSelector.NameOf(Device), Settings.Shard);
+        RunMatrix.Plan(Settings.Profile, Settings.Models, Settings.Seeds, Settings.FirstSeed, DeviceSelector.NameOf(Device), Settings.Shard,
+            RunEnvironment.For(DeviceSelector.NameOf(Device), Settings.Threads));
 
     /// <summary>The distinct models of <see cref="Plan"/>, in catalogue order.</summary>
     public IReadOnlyList<FashionBench.Models.ModelSpec> PlannedSpecs() => Plan().Select(p => p.Spec).Distinct().ToList();

@@ -53,14 +53,15 @@ public static class RegressCommand
             var exit = TrainCommand.Run(settings, cancel);
             if (exit != 0) return exit;
             var device = DeviceSelector.NameOf(DeviceSelector.Resolve(settings.Device, PipelineSession.Notice));
-            planned = RunMatrix.Plan(settings.Profile, settings.Models, settings.Seeds, settings.FirstSeed, device, settings.Shard)
+            planned = RunMatrix.Plan(settings.Profile, settings.Models, settings.Seeds, settings.FirstSeed, device, settings.Shard,
+                    RunEnvironment.For(device, settings.Threads))
                 .Select(p => p.Config.RunId).ToHashSet();
         }
         var chosen = settings.Models is null ? null : ModelCatalog.Match(settings.Models, ModelCatalog.All).Select(s => s.Id).ToHashSet();
         Func<string, bool>? inScope = chosen is null ? null : chosen.Contains;
 
         IReadOnlyList<RegressionRow> rows;
-        using (ResultsLock.Acquire(store.ProfileDir, TimeSpan.FromSeconds(5), PipelineSession.Notice))
+        using (ResultsLock.Acquire(store.ProfileDir, PipelineSession.Notice))
         {
             var runs = (planned is null
                     ? RunSelection.Of(store).Current.Where(m => inScope?.Invoke(m.Model) ?? true)

@@ -14,9 +14,6 @@ namespace FashionBench.Cli.Commands;
 /// <summary>`fashionbench report`: a profile's results folder → report.pdf and the CSV files of everything it shows.</summary>
 public static class ReportCommand
 {
-    /// <summary>How long to wait for a pipeline still writing the same results folder.</summary>
-    static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
-
     public static Command Create()
     {
         var results = new Option<string>("--results") { Description = "Results root folder", DefaultValueFactory = _ => "results" };
@@ -33,7 +30,7 @@ public static class ReportCommand
             LibTorchLoader.Preload(null, PipelineSession.Notice);   // first-layer filters load trained weights
 
             var clock = Stopwatch.StartNew();
-            using var resultsLock = ResultsLock.Acquire(store.ProfileDir, LockWait, PipelineSession.Notice);
+            using var resultsLock = ResultsLock.Acquire(store.ProfileDir, PipelineSession.Notice);
             using var http = DatasetAcquirer.CreateHttpClient();
             var pixels = new DatasetTestPixels(new DatasetAcquirer(DataSources.FromEnvironment(repoRoot, null, null), http, PipelineSession.Notice));
             using var fonts = ReportFonts.Load(PipelineSession.Notice);

@@ -11,6 +11,16 @@ public sealed class ResultsLock : IDisposable
 
     ResultsLock(FileStream stream) => this.stream = stream;
 
+    /// <summary>
+    /// How long every verb waits for a results folder another pipeline holds: FASHIONBENCH_LOCK_WAIT_SECONDS, else 10 s.
+    /// </summary>
+    public static TimeSpan Wait => TimeSpan.FromSeconds(
+        double.TryParse(Environment.GetEnvironmentVariable("FASHIONBENCH_LOCK_WAIT_SECONDS"), System.Globalization.CultureInfo.InvariantCulture,
+            out var seconds) && seconds >= 0 ? seconds : 10);
+
+    /// <summary>Waits up to <see cref="Wait"/> for the lock; then fails with a message naming the folder and holder.</summary>
+    public static ResultsLock Acquire(string directory, Action<string>? notice = null) => Acquire(directory, Wait, notice);
+
     /// <summary>Waits up to <paramref name="wait"/> for the lock; then fails with a message naming the folder and holder.</summary>
     public static ResultsLock Acquire(string directory, TimeSpan wait, Action<string>? notice = null)
     {

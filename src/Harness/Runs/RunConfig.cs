@@ -2,13 +2,17 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FashionBench.Harness.Machine;
 using FashionBench.Models;
 
 namespace FashionBench.Harness.Runs;
 
 /// <summary>
 /// The fully resolved configuration of one run. Its hash (over everything that changes what is trained) names the
-/// run, so a changed spec, recipe, epoch count, data limit, device or seed is a different run, never a stale reuse.
+/// run, so a changed spec, recipe, epoch count, data limit, device, seed, thread count, CPU kernels or convolutions
+/// is a different run, never a stale reuse. The last three (<see cref="RunEnvironment"/>) are absent from CUDA runs
+/// and from configurations written before they were recorded, whose hashes therefore stay as they were
+/// (`fashionbench migrate` gives those CPU runs theirs).
 /// </summary>
 public sealed record RunConfig(
     string Model,
@@ -20,7 +24,10 @@ public sealed record RunConfig(
     int? TrainLimit,
     int? TestLimit,
     IReadOnlyList<Layer> Layers,
-    TrainingRecipe Recipe)
+    TrainingRecipe Recipe,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Threads = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CpuKernels = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Convolutions = null)
 {
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -31,9 +38,14 @@ public sealed record RunConfig(
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static RunConfig For(ModelSpec spec, Profile profile, long seed, string device) =>
+    public static RunConfig For(ModelSpec spec, Profile profile, long seed, string device, RunEnvironment? environment = null) =>
         new(spec.Id, spec.Dataset, device, seed, profile.Name, profile.Epochs ?? spec.Recipe.Epochs,
-            profile.TrainLimit, profile.TestLimit, spec.Layers, spec.Recipe);
+            profile.TrainLimit, profile.TestLimit, spec.Layers, spec.Recipe,
+            environment?.Threads, environment?.CpuKernels, environment?.Convolutions);
+
+    /// <summary>The environment part of the identity; null for CUDA runs and older configurations.</summary>
+    [JsonIgnore]
+    public RunEnvironment? Environment => Threads is { } threads ? new(threads, CpuKernels!, Convolutions) : null;
 
     /// <summary>SHA-256 (hex) of the canonical JSON of everything but the profile's name.</summary>
     [JsonIgnore]

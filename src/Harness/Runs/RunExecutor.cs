@@ -71,7 +71,7 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
             perClass,
             Enumerable.Range(0, confusion.Classes).Select(t => Enumerable.Range(0, confusion.Classes).Select(p => confusion.Counts[t, p]).ToArray()).ToArray(),
             dataset.ClassNames, dataset.Checksums, Provenance.Capture(options.RepoRoot),
-            RunHealth.Assess(outcome.Health, curves, test.Predictions.ToHashSet()));
+            RunHealth.Assess(outcome.Health, curves, test.Predictions.ToHashSet()), config.Environment);
     }
 
     /// <summary>Cumulative training seconds until validation accuracy first reached <paramref name="target"/>; null if never.</summary>

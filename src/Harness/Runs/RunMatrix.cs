@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using FashionBench.Models;
 
 namespace FashionBench.Harness.Runs;
@@ -21,8 +22,9 @@ public sealed record Shard(int Index, int Count)
 /// <summary>The runs a profile asks for: models (filtered by glob) × seeds, in catalogue order, then sharded.</summary>
 public static class RunMatrix
 {
+    /// <param name="environment">The identity's thread count, CPU kernels and convolutions (<see cref="RunEnvironment.For"/>); null for none.</param>
     public static IReadOnlyList<(ModelSpec Spec, RunConfig Config)> Plan(Profile profile, string? models, int seeds,
-        long firstSeed, string device, Shard shard)
+        long firstSeed, string device, Shard shard, RunEnvironment? environment = null)
     {
         if (seeds <= 0) throw new UserError($"--seeds: must be at least 1, got {seeds}");
         var pool = profile.IncludeExtended ? ModelCatalog.All : ModelCatalog.Default.ToList();
@@ -31,7 +33,7 @@ public static class RunMatrix
             throw new UserError($"--models: '{models}' matches no model of profile '{profile.Name}' (see `fashionbench models`)");
         var all = (from spec in chosen
                    from k in Enumerable.Range(0, seeds)
-                   select (spec, RunConfig.For(spec, profile, firstSeed + k, device))).ToList();
+                   select (spec, RunConfig.For(spec, profile, firstSeed + k, device, environment))).ToList();
         return all.Where((_, i) => shard.Includes(i)).ToList();
     }
 }

@@ -10,6 +10,8 @@ namespace FashionBench.Harness.Runs;
 /// One run's measured results (metrics.json). Fractions, not percentages; seconds; megabytes. A run that diverged
 /// or collapsed is recorded too, with <see cref="Health"/> saying so (null in files written before it was recorded:
 /// those runs trained to the end); its figures may then be NaN, written as "NaN" in JSON and CSV.
+/// <see cref="Environment"/> repeats the identity's thread count, CPU kernels and convolutions (null for CUDA runs
+/// and older files), so which configuration a run had can be judged from its metrics alone.
 /// </summary>
 public sealed record RunMetrics(
     string RunId,
@@ -44,7 +46,8 @@ public sealed record RunMetrics(
     IReadOnlyList<string> ClassNames,
     IReadOnlyList<DatasetChecksum> DatasetChecksums,
     Provenance Provenance,
-    RunHealth? Health = null)
+    RunHealth? Health = null,
+    RunEnvironment? Environment = null)
 {
     /// <summary>
     /// The recorded health; for a file written before it was recorded, what its confusion matrix shows (a run that

@@ -7,10 +7,10 @@ namespace FashionBench.Harness.Runs;
 /// thresholds, the export, the benchmarks and the report all follow.
 /// <list type="bullet">
 /// <item>A run is <b>stale</b> when its configuration is not the one the catalogue gives today for its model, profile,
-/// seed, device and epoch count (its spec or recipe changed since it was trained). Stale runs are listed, never
+/// seed, device, epoch count and environment (its spec or recipe changed since it was trained). Stale runs are listed, never
 /// aggregated. A model no longer in the catalogue has nothing to compare with: its runs count as they are.</item>
-/// <item>Of the current runs of one model × device × seed (e.g. a seed trained again with another --epochs), the most
-/// recently created stands for the seed; the others are listed as superseded.</item>
+/// <item>Of the current runs of one model × device × seed (e.g. a seed trained again with another --epochs, --threads or
+/// kernel pin), the most recently created stands for the seed; the others are listed as superseded.</item>
 /// <item>The <b>representative</b> run of a model, whose weights are exported and benchmarked and whose pages the
 /// report shows, is its lowest seed (then device in ordinal order).</item>
 /// </list>
@@ -54,7 +54,7 @@ public sealed record RunSelection(IReadOnlyList<RunMetrics> Current, IReadOnlyLi
     {
         if (ModelCatalog.Find(run.Model) is not { } spec) return null;
         if (Profile.All.FirstOrDefault(p => p.Name == run.Profile) is not { } profile) return $"profile '{run.Profile}' no longer exists";
-        var today = RunConfig.For(spec, profile, run.Seed, run.Device) with { Epochs = run.EpochsPlanned };
+        var today = RunConfig.For(spec, profile, run.Seed, run.Device, run.Environment) with { Epochs = run.EpochsPlanned };
         return today.Hash == run.ConfigHash ? null
             : $"its configuration is not the catalogue's today (hash {run.ConfigHash[..8]}, now {today.Hash[..8]}): the spec or recipe changed since";
     }

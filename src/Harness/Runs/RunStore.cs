@@ -71,10 +71,10 @@ public sealed class RunStore(string resultsRoot, string profile)
         recorded.Where(r => !(r.Key == WeightsFile && r.Value == Omitted))
             .Where(r => !File.Exists(FileOf(runId, r.Key)) || Sha256(FileOf(runId, r.Key)) != r.Value).Select(r => r.Key).ToList();
 
-    /// <summary>Records the hashes of every result file; the run is complete from this moment.</summary>
-    public void MarkComplete(string runId)
+    /// <summary>Records the hashes of every result file (weights.bin as <see cref="Omitted"/> when asked); the run is complete from this moment.</summary>
+    public void MarkComplete(string runId, bool weightsOmitted = false)
     {
-        var hashes = ResultFiles.ToDictionary(f => f, f => Sha256(FileOf(runId, f)));
+        var hashes = ResultFiles.ToDictionary(f => f, f => weightsOmitted && f == WeightsFile ? Omitted : Sha256(FileOf(runId, f)));
         AtomicFile.WriteAllText(FileOf(runId, CompletionFile), JsonSerializer.Serialize(hashes, RunConfig.Json));
     }
 
@@ -90,6 +90,16 @@ public sealed class RunStore(string resultsRoot, string profile)
         !Directory.Exists(RunsDir) ? []
         : Directory.EnumerateDirectories(RunsDir).Select(Path.GetFileName).OfType<string>()
             .Where(id => Status(id) == RunStatus.Complete).Order(StringComparer.Ordinal).ToList();
+
+    public RunConfig ReadConfig(string runId)
+    {
+        var path = FileOf(runId, "config.json");
+        try
+        {
+            return JsonSerializer.Deserialize<RunConfig>(File.ReadAllText(path), RunConfig.Json) ?? throw new UserError($"{path}: empty");
+        }
+        catch (JsonException e) { throw new UserError($"{path}: not a run configuration ({e.Message.Split('\n')[0]})"); }
+    }
 
     public RunMetrics ReadMetrics(string runId) =>
         JsonSerializer.Deserialize<RunMetrics>(File.ReadAllText(FileOf(runId, "metrics.json")), RunConfig.Json)

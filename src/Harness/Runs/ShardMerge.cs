@@ -20,7 +20,7 @@ public static class ShardMerge
         foreach (var profile in profiles.Select(p => p.Profile).Distinct().Order(StringComparer.Ordinal))
         {
             var store = new RunStore(target, profile);
-            using var _ = ResultsLock.Acquire(store.ProfileDir, TimeSpan.FromSeconds(5), notice);
+            using var _ = ResultsLock.Acquire(store.ProfileDir, notice);
             int copied = 0, present = 0, leftOut = 0;
             foreach (var (source, _) in profiles.Where(p => p.Profile == profile))
             {

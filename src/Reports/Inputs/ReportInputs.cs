@@ -64,15 +64,7 @@ public sealed record ReportInputs(
     private static RunRecords Read(RunStore store, string runId)
     {
         var metrics = store.ReadMetrics(runId);
-        var configPath = store.FileOf(runId, "config.json");
-        RunConfig config;
-        try
-        {
-            config = JsonSerializer.Deserialize<RunConfig>(File.ReadAllText(configPath), RunConfig.Json)
-                     ?? throw new UserError($"{configPath}: empty");
-        }
-        catch (JsonException e) { throw new UserError($"{configPath}: not a run configuration ({e.Message.Split('\n')[0]})"); }
-        return new RunRecords(metrics, config, ModelCatalog.Find(metrics.Model),
+        return new RunRecords(metrics, store.ReadConfig(runId), ModelCatalog.Find(metrics.Model),
             CsvFile.Read<CurveRow>(store.FileOf(runId, "curves.csv")).OrderBy(c => c.Epoch).ToList(),
             CsvFile.Read<PredictionRow>(store.FileOf(runId, "predictions.csv")));
     }

@@ -42,7 +42,7 @@ public static class SyntheticRuns
             confusion.WeightedF1(perClass), confusion.Accuracy, config.Epochs, true, epochSeconds, epochSeconds * config.Epochs,
             1000, 500, null, null, perClass,
             Enumerable.Range(0, Classes.Length).Select(t => Enumerable.Range(0, Classes.Length).Select(p => confusion.Counts[t, p]).ToArray()).ToArray(),
-            Classes, [new DatasetChecksum(config.Dataset, "synthetic", "none")], provenance);
+            Classes, [new DatasetChecksum(config.Dataset, "synthetic", "none")], provenance, Environment: config.Environment);
 
         AtomicFile.WriteAllText(store.FileOf(id, "config.json"), JsonSerializer.Serialize(config, RunConfig.Json));
         CsvFile.Write(store.FileOf(id, "curves.csv"), Enumerable.Range(1, config.Epochs).Select(e => new CurveRow
