@@ -37,7 +37,7 @@ public static class ReportCommand
             var context = new ReportContext(DateTimeOffset.UtcNow, Environment.CommandLine,
                 File.Exists("/proc/cpuinfo") ? File.ReadAllText("/proc/cpuinfo") : null);
             var outcome = new ReportBuilder(fonts, pixels).Write(store, profileName,
-                Path.Combine(repoRoot, "results", "reference", profileName, "runs.csv"), context);
+                Path.Combine(repoRoot, "results", "reference", profileName, RunStore.RunsTable), context);
             var counts = outcome.Counts;
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
                 "{0}: {1} pages in {2:0.0} s; documented claims: {3} held, {4} did not hold, {5} nothing to compare",

@@ -36,7 +36,7 @@ public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device
             results.Add(result);
             exported?.Invoke(result);
         }
-        ParityCsv.Write(Path.Combine(store.ProfileDir, "parity.csv"), results);
+        ParityCsv.Write(store.TableOf(RunStore.ParityTable), results);
         return results;
     }
 }

@@ -15,11 +15,11 @@ public static class Aggregates
     {
         var rows = selection.Current.Select(Row).OrderBy(r => ModelCatalog.Order(r.Model)).ThenBy(r => r.Seed)
             .ThenBy(r => r.Device, StringComparer.Ordinal).ToList();
-        CsvFile.Write(Path.Combine(store.ProfileDir, "runs.csv"), rows);
-        CsvFile.Write(Path.Combine(store.ProfileDir, "per_class.csv"),
-            rows.SelectMany(r => CsvFile.Read<PerClassRow>(store.FileOf(r.RunId, "per_class.csv"))));
-        CsvFile.Write(Path.Combine(store.ProfileDir, "curves.csv"),
-            rows.SelectMany(r => CsvFile.Read<CurveRow>(store.FileOf(r.RunId, "curves.csv"))));
+        CsvFile.Write(store.TableOf(RunStore.RunsTable), rows);
+        CsvFile.Write(store.TableOf(RunStore.PerClassTable),
+            rows.SelectMany(r => CsvFile.Read<PerClassRow>(store.FileOf(r.RunId, RunStore.PerClassFile))));
+        CsvFile.Write(store.TableOf(RunStore.CurvesTable),
+            rows.SelectMany(r => CsvFile.Read<CurveRow>(store.FileOf(r.RunId, RunStore.CurvesFile))));
         return rows;
     }
 

@@ -31,7 +31,7 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
                 break;
         }
 
-        AtomicFile.WriteAllText(store.FileOf(id, "config.json"), JsonSerializer.Serialize(config, RunConfig.Json));
+        AtomicFile.WriteAllText(store.FileOf(id, RunStore.ConfigFile), JsonSerializer.Serialize(config, RunConfig.Json));
         var dataset = data.Load(config.Dataset, config.TrainLimit, config.TestLimit, options.Device);
         var split = TrainingData.Split(dataset.TrainImages, dataset.TrainLabels, dataset.TestImages, dataset.TestLabels,
             spec.Recipe.ValidationFraction, dataset.ClassNames, dataset.Mean, dataset.Std);
@@ -90,19 +90,19 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
     void WriteResults(string id, RunMetrics metrics, TrainingOutcome outcome, Training.Evaluation test,
         ConfusionMatrix confusion, IReadOnlyList<ClassMetrics> perClass)
     {
-        CsvFile.Write(store.FileOf(id, "curves.csv"), outcome.Curves.Select(c => new CurveRow
+        CsvFile.Write(store.FileOf(id, RunStore.CurvesFile), outcome.Curves.Select(c => new CurveRow
         {
             RunId = id, Model = metrics.Model, Seed = metrics.Seed, Epoch = c.Epoch, TrainLoss = c.TrainLoss,
             TrainAccuracy = c.TrainAccuracy, ValidationLoss = c.ValidationLoss, ValidationAccuracy = c.ValidationAccuracy,
             LearningRate = c.LearningRate, TrainSeconds = c.TrainSeconds, EvalSeconds = c.EvalSeconds,
         }));
-        AtomicFile.WriteAllText(store.FileOf(id, "confusion.csv"), ConfusionCsv(confusion, metrics.ClassNames));
-        CsvFile.Write(store.FileOf(id, "per_class.csv"), perClass.Select(m => new PerClassRow
+        AtomicFile.WriteAllText(store.FileOf(id, RunStore.ConfusionFile), ConfusionCsv(confusion, metrics.ClassNames));
+        CsvFile.Write(store.FileOf(id, RunStore.PerClassFile), perClass.Select(m => new PerClassRow
         {
             RunId = id, Model = metrics.Model, Seed = metrics.Seed, Class = m.Class, Name = m.Name,
             Precision = m.Precision, Recall = m.Recall, F1 = m.F1, Support = m.Support,
         }));
-        CsvFile.Write(store.FileOf(id, "predictions.csv"), test.Labels.Select((label, i) => new PredictionRow
+        CsvFile.Write(store.FileOf(id, RunStore.PredictionsFile), test.Labels.Select((label, i) => new PredictionRow
         {
             Index = i, Label = (int)label, Prediction = (int)test.Predictions[i], Confidence = test.Confidences[i],
         }));
@@ -111,7 +111,7 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             outcome.Model.save(writer);
         });
-        AtomicFile.WriteAllText(store.FileOf(id, "metrics.json"), JsonSerializer.Serialize(metrics, RunConfig.Json));
+        AtomicFile.WriteAllText(store.FileOf(id, RunStore.MetricsFile), JsonSerializer.Serialize(metrics, RunConfig.Json));
     }
 
     static string ConfusionCsv(ConfusionMatrix confusion, IReadOnlyList<string> names)

@@ -57,11 +57,11 @@ public static class RunIdentityMigration
         try
         {
             var omitted = store.WeightsOmitted(oldId);
-            AtomicFile.WriteAllText(store.FileOf(staging, "config.json"), JsonSerializer.Serialize(config, RunConfig.Json));
-            AtomicFile.WriteAllText(store.FileOf(staging, "metrics.json"), JsonSerializer.Serialize(metrics, RunConfig.Json));
-            CsvFile.Write(store.FileOf(staging, "curves.csv"), CsvFile.Read<CurveRow>(store.FileOf(oldId, "curves.csv")).Select(r => r with { RunId = newId }));
-            CsvFile.Write(store.FileOf(staging, "per_class.csv"), CsvFile.Read<PerClassRow>(store.FileOf(oldId, "per_class.csv")).Select(r => r with { RunId = newId }));
-            foreach (var file in new[] { "confusion.csv", "predictions.csv" }.Concat(omitted ? [] : [RunStore.WeightsFile]))
+            AtomicFile.WriteAllText(store.FileOf(staging, RunStore.ConfigFile), JsonSerializer.Serialize(config, RunConfig.Json));
+            AtomicFile.WriteAllText(store.FileOf(staging, RunStore.MetricsFile), JsonSerializer.Serialize(metrics, RunConfig.Json));
+            CsvFile.Write(store.FileOf(staging, RunStore.CurvesFile), CsvFile.Read<CurveRow>(store.FileOf(oldId, RunStore.CurvesFile)).Select(r => r with { RunId = newId }));
+            CsvFile.Write(store.FileOf(staging, RunStore.PerClassFile), CsvFile.Read<PerClassRow>(store.FileOf(oldId, RunStore.PerClassFile)).Select(r => r with { RunId = newId }));
+            foreach (var file in new[] { RunStore.ConfusionFile, RunStore.PredictionsFile }.Concat(omitted ? [] : [RunStore.WeightsFile]))
                 File.Copy(store.FileOf(oldId, file), store.FileOf(staging, file));
             store.MarkComplete(staging, weightsOmitted: omitted);
             Directory.Move(store.RunDir(staging), store.RunDir(newId));

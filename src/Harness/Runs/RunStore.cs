@@ -12,15 +12,31 @@ namespace FashionBench.Harness.Runs;
 /// </summary>
 public sealed class RunStore(string resultsRoot, string profile)
 {
+    // One run's files (runs/<run-id>/) …
+    public const string ConfigFile = "config.json";
+    public const string MetricsFile = "metrics.json";
+    public const string CurvesFile = "curves.csv";
+    public const string ConfusionFile = "confusion.csv";
+    public const string PerClassFile = "per_class.csv";
+    public const string PredictionsFile = "predictions.csv";
     public const string CompletionFile = "complete.json";
     public const string WeightsFile = "weights.bin";
+
+    // … and the profile's tables built from the runs (<profile>/), read through TableOf.
+    public const string RunsTable = "runs.csv";
+    public const string PerClassTable = PerClassFile;
+    public const string CurvesTable = CurvesFile;
+    public const string SeedStatsTable = "seed_stats.csv";
+    public const string McNemarTable = "mcnemar.csv";
+    public const string ParityTable = "parity.csv";
+    public const string ThroughputTable = "throughput.csv";
     /// <summary>What complete.json records for weights.bin when the weights were deliberately left out.</summary>
     public const string Omitted = "omitted";
     public const string CheckpointFolder = "checkpoints";
 
     /// <summary>The files complete.json vouches for, in the order they are written.</summary>
     public static readonly IReadOnlyList<string> ResultFiles =
-        ["config.json", "curves.csv", "confusion.csv", "per_class.csv", "predictions.csv", WeightsFile, "metrics.json"];
+        [ConfigFile, CurvesFile, ConfusionFile, PerClassFile, PredictionsFile, WeightsFile, MetricsFile];
 
     public string ProfileDir { get; } = Path.Combine(resultsRoot, profile);
     public string RunsDir => Path.Combine(ProfileDir, "runs");
@@ -28,6 +44,8 @@ public sealed class RunStore(string resultsRoot, string profile)
     public string RunDir(string runId) => Path.Combine(RunsDir, runId);
     public string FileOf(string runId, string file) => Path.Combine(RunDir(runId), file);
     public string CheckpointDir(string runId) => Path.Combine(RunDir(runId), CheckpointFolder);
+    /// <summary>A profile-level table, e.g. <see cref="RunsTable"/>.</summary>
+    public string TableOf(string table) => Path.Combine(ProfileDir, table);
 
     public RunStatus Status(string runId)
     {
@@ -93,7 +111,7 @@ public sealed class RunStore(string resultsRoot, string profile)
 
     public RunConfig ReadConfig(string runId)
     {
-        var path = FileOf(runId, "config.json");
+        var path = FileOf(runId, ConfigFile);
         try
         {
             return JsonSerializer.Deserialize<RunConfig>(File.ReadAllText(path), RunConfig.Json) ?? throw new UserError($"{path}: empty");
@@ -102,8 +120,8 @@ public sealed class RunStore(string resultsRoot, string profile)
     }
 
     public RunMetrics ReadMetrics(string runId) =>
-        JsonSerializer.Deserialize<RunMetrics>(File.ReadAllText(FileOf(runId, "metrics.json")), RunConfig.Json)
-        ?? throw new UserError($"{FileOf(runId, "metrics.json")}: empty");
+        JsonSerializer.Deserialize<RunMetrics>(File.ReadAllText(FileOf(runId, MetricsFile)), RunConfig.Json)
+        ?? throw new UserError($"{FileOf(runId, MetricsFile)}: empty");
 
     public static string Sha256(string path)
     {

@@ -32,7 +32,7 @@ public static class McNemarTable
     // Pairing is only meaningful on the same images in the same order, so indices and labels must agree row by row.
     static (bool[] Baseline, bool[] Ablation) PairedCorrectness(RunStore store, string baselineRun, string ablationRun)
     {
-        var (baselineFile, ablationFile) = (store.FileOf(baselineRun, "predictions.csv"), store.FileOf(ablationRun, "predictions.csv"));
+        var (baselineFile, ablationFile) = (store.FileOf(baselineRun, RunStore.PredictionsFile), store.FileOf(ablationRun, RunStore.PredictionsFile));
         var baseline = CsvFile.Read<PredictionRow>(baselineFile);
         var ablation = CsvFile.Read<PredictionRow>(ablationFile);
         if (baseline.Count != ablation.Count)

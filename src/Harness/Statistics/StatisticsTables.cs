@@ -9,15 +9,13 @@ namespace FashionBench.Harness.Statistics;
 /// </summary>
 public static class StatisticsTables
 {
-    public const string SeedStatsFile = "seed_stats.csv";
-    public const string McNemarFile = "mcnemar.csv";
 
     public static StatisticsResult Write(RunStore store)
     {
         var runs = RunSelection.Of(store).Current.Select(Aggregates.Row).ToList();
         var result = new StatisticsResult(SeedStatistics.Compute(runs), McNemarTable.Compute(store, runs));
-        CsvFile.Write(Path.Combine(store.ProfileDir, SeedStatsFile), result.SeedStats);
-        CsvFile.Write(Path.Combine(store.ProfileDir, McNemarFile), result.McNemar);
+        CsvFile.Write(store.TableOf(RunStore.SeedStatsTable), result.SeedStats);
+        CsvFile.Write(store.TableOf(RunStore.McNemarTable), result.McNemar);
         return result;
     }
 }

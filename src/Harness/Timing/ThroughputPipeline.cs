@@ -31,7 +31,7 @@ public sealed class ThroughputPipeline(RunStore store, Device device, InferenceT
                 measured?.Invoke(record);
             }
         }
-        InferenceThroughputCsv.Write(Path.Combine(store.ProfileDir, "throughput.csv"), records);
+        InferenceThroughputCsv.Write(store.TableOf(RunStore.ThroughputTable), records);
         return records;
     }
 }

@@ -26,11 +26,6 @@ public sealed record ReportInputs(
     ReferenceRuns Reference,
     IReadOnlyList<StaleRun>? Stale = null)
 {
-    public const string ThroughputFile = "throughput.csv";
-    public const string ParityFile = "parity.csv";
-    public const string SeedStatsFile = "seed_stats.csv";
-    public const string McNemarFile = "mcnemar.csv";
-
     /// <summary>The profile's run store; a one-line error naming the folder when it holds no complete run.</summary>
     public static RunStore OpenStore(string resultsRoot, string profile)
     {
@@ -50,10 +45,10 @@ public sealed record ReportInputs(
         if (rows.Count == 0) throw new UserError($"{store.ProfileDir}: no current runs to report ({selection.Stale.Count} stale)");
         var runs = rows.Select(r => Read(store, r.RunId)).ToList();
         return new ReportInputs(store, profile, runs, rows,
-            Optional<ThroughputCsvRow>(store, ThroughputFile)?.Select(r => r.ToRecord()).ToList(),
-            Optional<ParityCsvRow>(store, ParityFile)?.Select(r => r.ToResult()).ToList(),
-            Optional<SeedStatsRow>(store, SeedStatsFile),
-            Optional<McNemarRow>(store, McNemarFile),
+            Optional<ThroughputCsvRow>(store, RunStore.ThroughputTable)?.Select(r => r.ToRecord()).ToList(),
+            Optional<ParityCsvRow>(store, RunStore.ParityTable)?.Select(r => r.ToResult()).ToList(),
+            Optional<SeedStatsRow>(store, RunStore.SeedStatsTable),
+            Optional<McNemarRow>(store, RunStore.McNemarTable),
             ReferenceRuns.Load(referenceRunsCsv), selection.Stale);
     }
 
@@ -65,13 +60,13 @@ public sealed record ReportInputs(
     {
         var metrics = store.ReadMetrics(runId);
         return new RunRecords(metrics, store.ReadConfig(runId), ModelCatalog.Find(metrics.Model),
-            CsvFile.Read<CurveRow>(store.FileOf(runId, "curves.csv")).OrderBy(c => c.Epoch).ToList(),
-            CsvFile.Read<PredictionRow>(store.FileOf(runId, "predictions.csv")));
+            CsvFile.Read<CurveRow>(store.FileOf(runId, RunStore.CurvesFile)).OrderBy(c => c.Epoch).ToList(),
+            CsvFile.Read<PredictionRow>(store.FileOf(runId, RunStore.PredictionsFile)));
     }
 
     private static List<T>? Optional<T>(RunStore store, string file)
     {
-        var path = Path.Combine(store.ProfileDir, file);
+        var path = store.TableOf(file);
         return File.Exists(path) ? CsvFile.Read<T>(path) : null;
     }
 }

@@ -46,11 +46,11 @@ public class MergeCommandTests
 
         Assert.That(exit, Is.Zero, stderr);
         Assert.That(stdout, Does.Contain($"quick: {Plan(Shard.Whole).Count} run(s) copied, 0 already present, 0 left out"));
-        foreach (var table in new[] { "runs.csv", "per_class.csv", "curves.csv", StatisticsTables.SeedStatsFile, StatisticsTables.McNemarFile })
+        foreach (var table in new[] { "runs.csv", "per_class.csv", "curves.csv", RunStore.SeedStatsTable, RunStore.McNemarTable })
             Assert.That(File.ReadAllBytes(Path.Combine(merged, "quick", table)),
                 Is.EqualTo(File.ReadAllBytes(Path.Combine(whole, "quick", table))), table);
         Assert.That(File.ReadAllLines(Path.Combine(merged, "quick", "runs.csv")), Has.Length.EqualTo(Plan(Shard.Whole).Count + 1));
-        Assert.That(File.ReadAllLines(Path.Combine(merged, "quick", StatisticsTables.McNemarFile)), Has.Length.EqualTo(3 + 1));
+        Assert.That(File.ReadAllLines(Path.Combine(merged, "quick", RunStore.McNemarTable)), Has.Length.EqualTo(3 + 1));
     }
 
     [Test]

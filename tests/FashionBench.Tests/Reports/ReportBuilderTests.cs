@@ -40,10 +40,10 @@ public sealed class ReportBuilderTests
         fixture = new ReportFixture(Profile.Get("documented"), Runs, withBenchFiles: true, f =>
         {
             CsvFile.Write(f.ReferenceCsv, [new RunRow { RunId = "ref", Model = "mnist-8k/model1", Seed = 1, TestAccuracy = ReferenceAccuracy }]);
-            File.WriteAllText(Path.Combine(f.Store.ProfileDir, ReportInputs.SeedStatsFile),
+            File.WriteAllText(Path.Combine(f.Store.ProfileDir, RunStore.SeedStatsTable),
                 "model,n,accuracy_mean,accuracy_std,accuracy_ci_low,accuracy_ci_high,macro_f1_mean,macro_f1_std,macro_f1_ci_low,macro_f1_ci_high,device\n"
                 + "fashion-cnn/no-aug,2,0.925,0.005,0.88,0.97,0.92,0.004,0.89,0.95,cpu\n");
-            File.WriteAllText(Path.Combine(f.Store.ProfileDir, ReportInputs.McNemarFile),
+            File.WriteAllText(Path.Combine(f.Store.ProfileDir, RunStore.McNemarTable),
                 "model,baseline,seed,b,c,p_value,device\nfashion-cnn/no-aug,fashion-cnn/aug-dropout,1,12,57,0.000123,cpu\n");
         });
         runsCsv = CsvFile.Read<RunRow>(Path.Combine(fixture.Store.ProfileDir, "runs.csv"));

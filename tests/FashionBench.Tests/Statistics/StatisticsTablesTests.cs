@@ -49,7 +49,7 @@ public class StatisticsTablesTests
         Assert.That(row.AccuracyCiHigh - row.AccuracyMean, Is.EqualTo(4.302653 * std / Math.Sqrt(3)).Within(1e-8));
         Assert.That(row.MacroF1Mean, Is.EqualTo(runs.Average(r => r.MacroF1)).Within(1e-12));
 
-        var csv = File.ReadAllLines(Path.Combine(store.ProfileDir, StatisticsTables.SeedStatsFile));
+        var csv = File.ReadAllLines(Path.Combine(store.ProfileDir, RunStore.SeedStatsTable));
         Assert.That(csv[0], Is.EqualTo("model,n,accuracy_mean,accuracy_std,accuracy_ci_low,accuracy_ci_high," +
                                        "macro_f1_mean,macro_f1_std,macro_f1_ci_low,macro_f1_ci_high,device"));
         Assert.That(csv, Has.Length.EqualTo(2));
@@ -73,7 +73,7 @@ public class StatisticsTablesTests
             Is.EqualTo(new[] { (Ablation, Baseline, 1L, 6, 1), (Ablation, Baseline, 2L, 0, 0) }));
         Assert.That(rows[0].PValue, Is.EqualTo(0.125).Within(1e-12));
         Assert.That(rows[1].PValue, Is.EqualTo(1.0));
-        var csv = File.ReadAllLines(Path.Combine(store.ProfileDir, StatisticsTables.McNemarFile));
+        var csv = File.ReadAllLines(Path.Combine(store.ProfileDir, RunStore.McNemarTable));
         Assert.That(csv[0], Is.EqualTo("model,baseline,seed,b,c,p_value,device"));
         Assert.That(csv[1], Is.EqualTo($"{Ablation},{Baseline},1,6,1,0.125,cpu"));
     }
@@ -95,7 +95,7 @@ public class StatisticsTablesTests
     {
         var result = StatisticsTables.Write(store);
         Assert.That(result.SeedStats, Is.Empty);
-        Assert.That(File.ReadAllLines(Path.Combine(store.ProfileDir, StatisticsTables.McNemarFile)),
+        Assert.That(File.ReadAllLines(Path.Combine(store.ProfileDir, RunStore.McNemarTable)),
             Is.EqualTo(new[] { "model,baseline,seed,b,c,p_value,device" }));
     }
 }
