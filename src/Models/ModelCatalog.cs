@@ -6,10 +6,20 @@ namespace FashionBench.Models;
 /// <summary>Every documented model, in write-up order. Ids are stable: files, the CLI and the report use them.</summary>
 public static class ModelCatalog
 {
-    public static readonly IReadOnlyList<ModelSpec> All =
+    /// <summary>The write-ups, in order. A new write-up is a new file in Catalog/ and one line here.</summary>
+    public static readonly IReadOnlyList<WriteUp> WriteUps =
     [
-        .. WriteUp000.Specs(), .. WriteUp001.Specs(), .. WriteUp002.Specs(), .. WriteUp003.Specs(), .. WriteUp004.Specs(),
+        WriteUp000.Create(),
+        WriteUp001.Create(),
+        WriteUp002.Create(),
+        WriteUp003.Create(),
+        WriteUp004.Create(),
     ];
+
+    public static readonly IReadOnlyList<ModelSpec> All = [.. WriteUps.SelectMany(w => w.Specs)];
+
+    /// <summary>The write-up numbered <paramref name="number"/>, e.g. "002"; null when there is none.</summary>
+    public static WriteUp? FindWriteUp(string number) => WriteUps.FirstOrDefault(w => w.Number == number);
 
     /// <summary>The default matrix: everything not marked extended-only.</summary>
     public static IEnumerable<ModelSpec> Default => All.Where(s => !s.Extended);

@@ -22,7 +22,7 @@ public sealed record ModelSpec(
     string? Baseline = null,
     bool Extended = false)
 {
-    /// <summary>The write-up number, "000" … "004", from the start of <see cref="Source"/>.</summary>
-    public string WriteUp => Source[..3];
+    /// <summary>The number of the <see cref="Models.WriteUp"/> that documents it, "000" … "004"; stamped by the write-up.</summary>
+    public string WriteUp { get; init; } = "";
     public string FileName => Id.Replace('/', '_');
 }

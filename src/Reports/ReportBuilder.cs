@@ -1,3 +1,4 @@
+using FashionBench.Models;
 using FashionBench.Harness.Runs;
 using FashionBench.Reports.Inputs;
 using FashionBench.Reports.Layout;
@@ -20,7 +21,7 @@ public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
         [TitleSection.Heading, MethodSection.Heading, ProvenanceSection.Heading, SummarySection.Heading, InferenceSection.Heading, MultiSeedSection.Heading];
 
     /// <summary>The heading of a write-up's section, e.g. "Write-up 002: fashion-cnn".</summary>
-    public static string WriteUpHeading(string writeUp) => WriteUpSection.Heading(writeUp);
+    public static string WriteUpHeading(string writeUp) => WriteUpSection.Heading(ModelCatalog.FindWriteUp(writeUp)!);
 
     /// <param name="store">A profile store with complete runs (see <see cref="ReportInputs.OpenStore"/>).</param>
     /// <param name="referenceRunsCsv">The committed reference runs.csv of this profile; it need not exist.</param>
@@ -46,10 +47,12 @@ public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
         ProvenanceSection.Add(doc, material);
         doc.Add(new PageBreakBlock());
         SummarySection.Add(doc, material);
-        foreach (var writeUp in inputs.Representatives.Where(r => r.Spec is not null).GroupBy(r => r.Spec!.WriteUp))
+        foreach (var writeUp in ModelCatalog.WriteUps)
         {
+            var runs = inputs.Representatives.Where(r => r.Spec?.WriteUp == writeUp.Number).ToList();
+            if (runs.Count == 0) continue;
             doc.Add(new PageBreakBlock());
-            WriteUpSection.Add(doc, material, writeUp.Key, writeUp.ToList());
+            WriteUpSection.Add(doc, material, writeUp, runs);
         }
         doc.Add(new PageBreakBlock());
         InferenceSection.Add(doc, material);

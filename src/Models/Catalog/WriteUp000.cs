@@ -36,7 +36,9 @@ static class WriteUp000
         ValidationHoldOut, AugmentationFill,
     ];
 
-    public static IEnumerable<ModelSpec> Specs()
+    public static WriteUp Create() => WriteUp.Of("000", File, "SE-CNN (Exercise 1) and its residual version (Exercise 2), Fashion-MNIST", Specs());
+
+    static IEnumerable<ModelSpec> Specs()
     {
         yield return new ModelSpec("se-cnn", "fashion-mnist", "SE-CNN (Exercise 1)", $"000 — Exercise 1 ({File})",
             [.. Block(32, 1), Pool.Max2, .. Block(64, 1), Pool.Max2, .. Block(128, 2), Pool.Max2, .. Head],

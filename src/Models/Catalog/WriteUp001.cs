@@ -41,7 +41,9 @@ static class WriteUp001
             dense, literal);
     }
 
-    public static IEnumerable<ModelSpec> Specs()
+    public static WriteUp Create() => WriteUp.Of("001", File, "Keras CNN: activation × downsampling × optimiser, Fashion-MNIST", Specs(), showsFilters: true);
+
+    static IEnumerable<ModelSpec> Specs()
     {
         var contradictions = new[]
         {

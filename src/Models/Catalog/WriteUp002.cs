@@ -57,7 +57,9 @@ static class WriteUp002
         TestAccuracy = accuracy, MacroF1 = f1, Quote = quote,
     };
 
-    public static IEnumerable<ModelSpec> Specs()
+    public static WriteUp Create() => WriteUp.Of("002", File, "PyTorch FashionCNN and its ablations, Fashion-MNIST", Specs());
+
+    static IEnumerable<ModelSpec> Specs()
     {
         var shared = new DocumentedResults
         {

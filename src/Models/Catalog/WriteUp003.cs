@@ -23,7 +23,9 @@ static class WriteUp003
         ValidateOnTest,
     ];
 
-    public static IEnumerable<ModelSpec> Specs()
+    public static WriteUp Create() => WriteUp.Of("003", File, "TinyVGG-inspired models, Fashion-MNIST", Specs());
+
+    static IEnumerable<ModelSpec> Specs()
     {
         yield return new ModelSpec("tinyvgg/v1-linear", "fashion-mnist", "V1: two linear layers",
             $"003 — V1 ({File})", [new Flatten(), new Dense(10), new Dense(10)], Recipe(3),

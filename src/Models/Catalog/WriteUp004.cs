@@ -47,7 +47,9 @@ static class WriteUp004
         ValidateOnTest,
     ];
 
-    public static IEnumerable<ModelSpec> Specs()
+    public static WriteUp Create() => WriteUp.Of("004", File, "Three sub-8k-parameter CNNs, MNIST", Specs());
+
+    static IEnumerable<ModelSpec> Specs()
     {
         yield return new ModelSpec("mnist-8k/model1", "mnist", "Model 1: baseline CNN + BatchNorm",
             $"004 — Model 1 ({File})", Model1, Sgd(20),

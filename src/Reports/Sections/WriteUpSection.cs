@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FashionBench.Models;
 using FashionBench.Reports.Charts;
 using FashionBench.Reports.Inputs;
@@ -9,35 +8,27 @@ using SkiaSharp;
 namespace FashionBench.Reports.Sections;
 
 /// <summary>
-/// One write-up: its models and ablations side by side, a section per model, first-layer filters for 001, the
-/// choices made where it was silent and the contradictions found in it.
+/// One write-up: its models and ablations side by side, a section per model, first-layer filters where the write-up
+/// asks for them, the choices made where it was silent and the contradictions found in it.
 /// </summary>
-internal static partial class WriteUpSection
+internal static class WriteUpSection
 {
-    /// <summary>The write-up whose first-layer filters and activation maps are shown (its models start with a convolution over the raw image).</summary>
-    public const string FiltersWriteUp = "001";
-
     /// <param name="runs">The representative run of each of the write-up's models that has one, in catalogue order.</param>
-    public static void Add(ReportDocument doc, ReportMaterial material, string writeUp, IReadOnlyList<RunRecords> runs)
+    public static void Add(ReportDocument doc, ReportMaterial material, WriteUp writeUp, IReadOnlyList<RunRecords> runs)
     {
-        var catalogued = ModelCatalog.All.Where(s => s.WriteUp == writeUp).ToList();
         doc.Add(new HeadingBlock(Heading(writeUp)));
         doc.Add(new ParagraphBlock(Fmt.Invariant(
-            $"Source: {SourceFile(catalogued[0])}. {runs.Count} of its {catalogued.Count} catalogued models have runs in these results: {string.Join(", ", runs.Select(r => r.Model))}.")));
+            $"Source: {writeUp.File} ({writeUp.Title}). {runs.Count} of its {writeUp.Specs.Count} catalogued models have runs in these results: {string.Join(", ", runs.Select(r => r.Model))}.")));
 
         SideBySide(doc, material, runs);
         foreach (var run in runs) ModelSection.Add(doc, material, run);
-        if (writeUp == FiltersWriteUp) FiltersSection.Add(doc, material, runs[0]);
+        if (writeUp.ShowsFilters) FiltersSection.Add(doc, material, runs[0]);
         Choices(doc, runs);
-        Contradictions(doc, catalogued);
+        Contradictions(doc, writeUp.Specs);
     }
 
-    /// <summary>"Write-up 002: fashion-cnn models" (the model families of the write-up's catalogue ids).</summary>
-    public static string Heading(string writeUp)
-    {
-        var families = ModelCatalog.All.Where(s => s.WriteUp == writeUp).Select(s => s.Id.Split('/')[0]).Distinct();
-        return $"Write-up {writeUp}: {string.Join(", ", families)}";
-    }
+    /// <summary>"Write-up 002: fashion-cnn" (the model families of the write-up's catalogue ids).</summary>
+    public static string Heading(WriteUp writeUp) => $"Write-up {writeUp.Number}: {string.Join(", ", writeUp.Families)}";
 
     private static void SideBySide(ReportDocument doc, ReportMaterial material, IReadOnlyList<RunRecords> runs)
     {
@@ -100,9 +91,4 @@ internal static partial class WriteUpSection
             [2.3f, 1.3f, 1.3f, 1.2f], [SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Left],
             "Parameter counts the write-up states against the architecture it describes, counted from the spec (every catalogued model of the write-up, run or not)."));
     }
-
-    private static string SourceFile(ModelSpec spec) => FileInSource().Match(spec.Source) is { Success: true } m ? m.Groups[1].Value : spec.Source;
-
-    [GeneratedRegex(@"\(([^()]+\.txt)\)")]
-    private static partial Regex FileInSource();
 }

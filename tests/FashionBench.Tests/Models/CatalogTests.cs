@@ -80,4 +80,28 @@ public class CatalogTests
         Assert.That(ModelCatalog.Match("se-cnn, tinyvgg/v2", ModelCatalog.All).Select(s => s.Id),
             Is.EqualTo(new[] { "se-cnn", "tinyvgg/v2" }));
     }
+
+    [Test]
+    public void TheCatalogueIsAListOfWriteUpsEachStampingItsModels()
+    {
+        Assert.That(ModelCatalog.WriteUps.Select(w => w.Number), Is.EqualTo(new[] { "000", "001", "002", "003", "004" }));
+        Assert.That(ModelCatalog.All, Is.EqualTo(ModelCatalog.WriteUps.SelectMany(w => w.Specs)));
+        foreach (var writeUp in ModelCatalog.WriteUps)
+        {
+            Assert.That(writeUp.File, Does.StartWith(writeUp.Number + "_").And.EndWith(".txt"));
+            Assert.That(writeUp.Specs.Select(s => s.WriteUp).Distinct(), Is.EqualTo(new[] { writeUp.Number }), writeUp.Number);
+        }
+        Assert.That(ModelCatalog.WriteUps.Where(w => w.ShowsFilters).Select(w => w.Number), Is.EqualTo(new[] { "001" }));
+        Assert.That(ModelCatalog.FindWriteUp("002")!.Families, Is.EqualTo(new[] { "fashion-cnn" }));
+        Assert.That(ModelCatalog.FindWriteUp("999"), Is.Null);
+    }
+
+    [Test]
+    public void EveryWriteUpFileIsOneOfTheSharedWriteUps()
+    {
+        var seeds = Path.GetFullPath(Path.Combine(FashionBench.Harness.RepoRoot.Find(), "..", "shared", "seeds"));
+        if (!Directory.Exists(seeds)) Assert.Ignore($"the shared write-ups are not at {seeds}");
+        foreach (var writeUp in ModelCatalog.WriteUps)
+            Assert.That(File.Exists(Path.Combine(seeds, writeUp.File)), writeUp.File);
+    }
 }
