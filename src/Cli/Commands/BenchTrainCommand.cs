@@ -62,7 +62,7 @@ public static class BenchTrainCommand
 
     /// <summary>The bench for the repository's datasets (cache, FASHIONBENCH_DATA_MIRROR, Debian package, HTTP).</summary>
     public static TrainThroughputBench OpenBench(string repoRoot) =>
-        new(repoRoot, new DatasetAcquirer(DataSources.FromEnvironment(repoRoot, null, null), DatasetAcquirer.CreateHttpClient(), PipelineSession.Notice));
+        new(repoRoot, DatasetAcquirer.FromEnvironment(repoRoot, PipelineSession.Notice));
 
     static void Run(ModelSpec spec, TrainThroughputOptions options, bool withPeer, string results)
     {

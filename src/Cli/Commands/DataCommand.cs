@@ -43,11 +43,8 @@ public static class DataCommand
             var name = parse.GetValue(dataset)!;
             var datasets = name == "all" ? DatasetCatalog.All : [DatasetCatalog.Get(name)];
             var cache = parse.GetValue(dataDir) is { } dir ? PathRules.WritableFolder("--data-dir", dir) : null;
-            var sources = DataSources.FromEnvironment(Harness.RepoRoot.Find(), cache, parse.GetValue(mirror));
-            if (parse.GetValue(offline)) sources = sources with { HttpMirrorOverride = [] };
-
-            using var http = DatasetAcquirer.CreateHttpClient();
-            var acquirer = new DatasetAcquirer(sources, http, PipelineSession.Notice);
+            var acquirer = DatasetAcquirer.FromEnvironment(Harness.RepoRoot.Find(), PipelineSession.Notice, cache, parse.GetValue(mirror),
+                parse.GetValue(offline));
             foreach (var info in datasets)
             foreach (var file in acquirer.Acquire(info).Files)
                 Console.WriteLine($"{info.Name}/{file.File.Name}: SHA-256 {file.GzSha256} verified, from {file.Source}");

@@ -29,8 +29,7 @@ public sealed class PipelineSession : IDisposable
         Device = device;
         RepoRoot = repoRoot;
         Store = new RunStore(settings.Results, settings.Profile.Name);
-        datasets = new CachedDatasetProvider(new DatasetAcquirer(DataSources.FromEnvironment(repoRoot, null, null),
-            DatasetAcquirer.CreateHttpClient(), Notice));
+        datasets = new CachedDatasetProvider(DatasetAcquirer.FromEnvironment(repoRoot, Notice));
     }
 
     public static PipelineSession Open(PipelineSettings settings)

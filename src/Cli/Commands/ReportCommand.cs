@@ -31,8 +31,7 @@ public static class ReportCommand
 
             var clock = Stopwatch.StartNew();
             using var resultsLock = ResultsLock.Acquire(store.ProfileDir, PipelineSession.Notice);
-            using var http = DatasetAcquirer.CreateHttpClient();
-            var pixels = new DatasetTestPixels(new DatasetAcquirer(DataSources.FromEnvironment(repoRoot, null, null), http, PipelineSession.Notice));
+            var pixels = new DatasetTestPixels(DatasetAcquirer.FromEnvironment(repoRoot, PipelineSession.Notice));
             using var fonts = ReportFonts.Load(PipelineSession.Notice);
             var context = new ReportContext(DateTimeOffset.UtcNow, Environment.CommandLine,
                 File.Exists("/proc/cpuinfo") ? File.ReadAllText("/proc/cpuinfo") : null);

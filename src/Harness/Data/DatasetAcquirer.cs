@@ -16,6 +16,18 @@ public sealed class DatasetAcquirer(DataSources sources, HttpClient http, Action
     public static HttpClient CreateHttpClient() =>
         new(new SocketsHttpHandler { ConnectTimeout = TimeSpan.FromSeconds(30) }) { Timeout = Timeout.InfiniteTimeSpan };
 
+    /// <summary>
+    /// The acquirer every verb uses: the sources from the environment (<see cref="DataSources.FromEnvironment"/>, with
+    /// --data-dir and --mirror where given; no HTTP mirror when <paramref name="offline"/>) and a client of its own,
+    /// which lives as long as the process.
+    /// </summary>
+    public static DatasetAcquirer FromEnvironment(string repoRoot, Action<string> notice, string? cacheOverride = null,
+        string? mirrorOverride = null, bool offline = false)
+    {
+        var sources = DataSources.FromEnvironment(repoRoot, cacheOverride, mirrorOverride);
+        return new(offline ? sources with { HttpMirrorOverride = [] } : sources, CreateHttpClient(), notice);
+    }
+
     public AcquiredDataset Acquire(DatasetInfo info) =>
         new(info, info.Files.Select(file => Acquire(info, file)).ToList());
 
