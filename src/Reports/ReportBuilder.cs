@@ -30,7 +30,8 @@ public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
         var inputs = ReportInputs.Load(store, profile, referenceRunsCsv);
         var tables = ReportTables.Build(inputs, context);
         tables.WriteCsv(store.ProfileDir);
-        var document = Compose(new ReportMaterial(inputs, tables, context, pixels));
+        var images = ReportImages.Load(inputs, pixels);                 // everything is read before the first page is laid out
+        var document = Compose(new ReportMaterial(inputs, tables, context, images));
         var path = Path.Combine(store.ProfileDir, PdfFile);
         var layout = new PdfReportWriter(fonts).Write(document, path);
         return new ReportOutcome(path, layout, tables, VerdictCounts.Of(tables.Verdicts));

@@ -15,13 +15,11 @@ internal static class FiltersSection
     public static void Add(ReportDocument doc, ReportMaterial material, RunRecords run)
     {
         doc.Add(new HeadingBlock(Heading, 2));
-        var (pixels, problem) = material.TestPixels(run.Metrics.Dataset);
-        var sample = pixels is { Length: >= 28 * 28 } ? pixels[..(28 * 28)] : null;
-        FirstLayerMaps? maps;
-        try { maps = FirstLayerMaps.Read(material.Inputs.Store, run, run.Spec!, sample); }
-        catch (UserError e)
+        var (_, problem) = material.TestPixels(run.Metrics.Dataset);
+        var (maps, unavailable) = material.Images.FirstLayer(run);
+        if (unavailable is not null)
         {
-            doc.Add(new ParagraphBlock($"The weights of {run.Model} cannot be shown: {e.Message}"));
+            doc.Add(new ParagraphBlock($"The weights of {run.Model} cannot be shown: {unavailable}"));
             return;
         }
         if (maps is null)
@@ -29,11 +27,14 @@ internal static class FiltersSection
             doc.Add(new ParagraphBlock($"{run.Model} has no convolution, so there are no filters to show."));
             return;
         }
-        var label = run.Predictions.FirstOrDefault(p => p.Index == SampleIndex) is { } prediction ? $" (a {run.Metrics.ClassNames[prediction.Label]})" : "";
+        var label = run.Predictions.FirstOrDefault(p => p.Index == SampleIndex) is { } prediction ? $" ({Article(run.Metrics.ClassNames[prediction.Label])})" : "";
         var activations = maps.Activations is null
             ? $" Activation maps need the test images, which cannot be had: {problem}"
             : $" Below: the first {maps.Activations.Length} feature maps {(maps.ActivationLayer == maps.ConvLayer ? "it produces" : $"after its activation (layer {maps.ActivationLayer})")} for test image {SampleIndex}{label}, each scaled to its own range (viridis).";
         doc.Add(new FigureBlock(Height, new FilterGrid(maps.Filters, maps.Activations).Draw,
             $"The first {maps.Filters.Length} filters of {run.Model}'s first convolution (layer {maps.ConvLayer}; blue negative, white zero, red positive, each scaled to its own largest weight)." + activations));
     }
+
+    /// <summary>"an Ankle boot", "a Sneaker", "a 7".</summary>
+    internal static string Article(string noun) => ("aeiouAEIOU".Contains(noun[0]) ? "an " : "a ") + noun;
 }

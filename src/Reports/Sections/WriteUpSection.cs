@@ -83,10 +83,9 @@ internal static class WriteUpSection
         doc.Add(new TableBlock(["Model", "Documented params", "Built architecture", "Claim"],
             parameterClaims.Select(s =>
             {
-                var built = FashionBench.Models.Building.SpecCost.Of(s).Parameters;
-                var held = s.Documented.Parameters!.HeldBy(built);
-                return (IReadOnlyList<TableCell>)[Fmt.Model(s.Id), s.Documented.Parameters.ToString(), Fmt.Count(built),
-                    VerdictStyle.Cell(held ? "consistent" : "contradicted", held ? Verdict.Held : Verdict.DidNotHold)];
+                var (built, verdict) = ClaimJudge.ParametersOfSpec(s);
+                return (IReadOnlyList<TableCell>)[Fmt.Model(s.Id), s.Documented.Parameters!.ToString(), Fmt.Count(built),
+                    VerdictStyle.Cell(verdict == Verdict.Held ? "consistent" : "contradicted", verdict)];
             }).ToList(),
             [2.3f, 1.3f, 1.3f, 1.2f], [SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Left],
             "Parameter counts the write-up states against the architecture it describes, counted from the spec (every catalogued model of the write-up, run or not)."));

@@ -1,4 +1,5 @@
 using FashionBench.Models;
+using FashionBench.Models.Building;
 
 namespace FashionBench.Reports.Verdicts;
 
@@ -77,6 +78,16 @@ public static class ClaimJudge
             Qualifier = qualifier,
             Verdict = claim.HeldBy(run.Parameters) ? Verdict.Held : Verdict.DidNotHold,
         };
+    }
+
+    /// <summary>
+    /// A spec's documented parameter count against the architecture the write-up itself describes, counted from the
+    /// spec: a fact of the write-up, judged with or without a run (the report's contradictions table).
+    /// </summary>
+    public static (long Built, Verdict Verdict) ParametersOfSpec(ModelSpec spec)
+    {
+        var built = SpecCost.Of(spec).Parameters;
+        return (built, spec.Documented.Parameters?.HeldBy(built) == true ? Verdict.Held : Verdict.DidNotHold);
     }
 
     public static ClaimVerdict PerClassF1(string className, double documented, RunFacts run)
