@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FashionBench.Harness.Data;
 using FashionBench.Harness.Machine;
 using FashionBench.Models;
 
@@ -42,6 +43,20 @@ public sealed record RunConfig(
         new(spec.Id, spec.Dataset, device, seed, profile.Name, profile.Epochs ?? spec.Recipe.Epochs,
             profile.TrainLimit, profile.TestLimit, spec.Layers, spec.Recipe,
             environment?.Threads, environment?.CpuKernels, environment?.Convolutions);
+
+    /// <summary>(training, validation, test) images of the run: the hold-out is round(n × fraction); none validates on test.</summary>
+    public (long Train, long Validation, long Test) Images()
+    {
+        var info = DatasetCatalog.Get(Dataset);
+        long Count(string labelsFile, int? limit) => Math.Min(info.File(labelsFile).RawSize - LabelHeaderBytes, limit ?? long.MaxValue);
+        var (all, test) = (Count(DatasetInfo.TrainLabels, TrainLimit), Count(DatasetInfo.TestLabels, TestLimit));
+        if (Recipe.ValidationFraction <= 0) return (all, test, test);
+        var held = (long)Math.Round(all * Recipe.ValidationFraction);
+        return (all - held, held, test);
+    }
+
+    // An IDX label file is an 8-byte header (magic, count) and one byte per label.
+    const int LabelHeaderBytes = 8;
 
     /// <summary>The environment part of the identity; null for CUDA runs and older configurations.</summary>
     [JsonIgnore]

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Evaluation;
-using FashionBench.Harness.Timing;
 using FashionBench.Harness.Training;
 using FashionBench.Models;
 using FashionBench.Models.Building;

@@ -2,7 +2,6 @@ using FashionBench.Harness.Machine;
 using System.Text.Json.Serialization;
 using FashionBench.Harness.Evaluation;
 using FashionBench.Harness.Training;
-using FashionBench.Harness.Timing;
 
 namespace FashionBench.Harness.Runs;
 

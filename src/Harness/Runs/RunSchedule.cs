@@ -1,4 +1,3 @@
-using FashionBench.Harness.Timing;
 using FashionBench.Models;
 using FashionBench.Models.Building;
 
@@ -14,7 +13,7 @@ public static class RunSchedule
     /// <summary>FLOPs of a run: epochs × (3 × training + validation images) × forward FLOPs, plus the test set once.</summary>
     public static double Cost(ModelSpec spec, RunConfig config)
     {
-        var (train, validation, test) = TrainThroughputPlan.Images(spec, config);
+        var (train, validation, test) = config.Images();
         return ((double)config.Epochs * (3 * train + validation) + test) * SpecCost.Of(spec).ForwardFlops;
     }
 

@@ -19,23 +19,9 @@ public static class TrainThroughputPlan
             var (spec, config) = run;
             var rates = measured.TryGetValue(spec.Id, out var row) ? row
                 : throw new ArgumentException($"no throughput measurement for {spec.Id}");
-            var (train, validation, test) = Images(spec, config);
+            var (train, validation, test) = config.Images();
             return new TrainThroughputEstimate(config.RunId, spec.Id, config.Epochs, train, validation, test,
                 SpecCost.Of(spec).ForwardFlops, rates.ImagesPerSecond, rates.EvalImagesPerSecond);
         }).ToList();
 
-    /// <summary>(training, validation, test) images of a run: the hold-out is round(n × fraction); none validates on test.</summary>
-    public static (long Train, long Validation, long Test) Images(ModelSpec spec, RunConfig config)
-    {
-        var info = DatasetCatalog.Get(spec.Dataset);
-        long Count(string labelsFile, int? limit) => Math.Min(info.File(labelsFile).RawSize - LabelHeaderBytes, limit ?? long.MaxValue);
-        var (all, test) = (Count(DatasetInfo.TrainLabels, config.TrainLimit), Count(DatasetInfo.TestLabels, config.TestLimit));
-        var fraction = spec.Recipe.ValidationFraction;
-        if (fraction <= 0) return (all, test, test);
-        var held = (long)Math.Round(all * fraction);
-        return (all - held, held, test);
-    }
-
-    // An IDX label file is an 8-byte header (magic, count) and one byte per label.
-    const int LabelHeaderBytes = 8;
 }

@@ -13,12 +13,12 @@ public class TrainThroughputPlanTests
     [Test]
     public void ImageCountsFollowTheHoldOutAndTheProfileLimits()
     {
-        var (spec, documented) = Run("fashion-cnn/aug-dropout", "documented");     // 10 % held out
-        Assert.That(TrainThroughputPlan.Images(spec, documented), Is.EqualTo((54_000L, 6_000L, 10_000L)));
+        var (_, documented) = Run("fashion-cnn/aug-dropout", "documented");     // 10 % held out
+        Assert.That(documented.Images(), Is.EqualTo((54_000L, 6_000L, 10_000L)));
         var (_, smoke) = Run("fashion-cnn/aug-dropout", "smoke");
-        Assert.That(TrainThroughputPlan.Images(spec, smoke), Is.EqualTo((1_800L, 200L, 1_000L)));
-        var validatesOnTest = spec with { Recipe = spec.Recipe with { ValidationFraction = 0 } };
-        Assert.That(TrainThroughputPlan.Images(validatesOnTest, documented), Is.EqualTo((60_000L, 10_000L, 10_000L)));
+        Assert.That(smoke.Images(), Is.EqualTo((1_800L, 200L, 1_000L)));
+        var validatesOnTest = documented with { Recipe = documented.Recipe with { ValidationFraction = 0 } };
+        Assert.That(validatesOnTest.Images(), Is.EqualTo((60_000L, 10_000L, 10_000L)));
     }
 
     [Test]
