@@ -1,8 +1,8 @@
-using FashionBench.Harness.Machine;
 using System.CommandLine;
-using Spectre.Console;
 using FashionBench.Harness;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
+using Spectre.Console;
 
 namespace FashionBench.Cli;
 

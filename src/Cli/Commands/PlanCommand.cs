@@ -1,8 +1,8 @@
-using FashionBench.Harness.Machine;
 using System.CommandLine;
 using System.Globalization;
 using FashionBench.Cli.Options;
 using FashionBench.Harness;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;
 using FashionBench.Models;

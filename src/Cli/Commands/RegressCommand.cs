@@ -1,7 +1,7 @@
-using FashionBench.Harness.Machine;
 using System.CommandLine;
 using FashionBench.Cli.Options;
 using FashionBench.Harness;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Regression;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Statistics;

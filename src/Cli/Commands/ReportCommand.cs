@@ -1,9 +1,9 @@
-using FashionBench.Harness.Machine;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using FashionBench.Harness;
 using FashionBench.Harness.Data;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Reports;
 using FashionBench.Reports.Inputs;

@@ -1,6 +1,6 @@
-using FashionBench.Harness.Machine;
 using System.CommandLine;
 using FashionBench.Harness;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 
 namespace FashionBench.Cli.Options;

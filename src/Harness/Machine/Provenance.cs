@@ -1,7 +1,7 @@
-using FashionBench.Harness.Machine;
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Timing;
 
 namespace FashionBench.Harness.Machine;

@@ -1,10 +1,10 @@
-using FashionBench.Harness.Machine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Evaluation;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Training;
 using FashionBench.Models;
 using FashionBench.Models.Building;

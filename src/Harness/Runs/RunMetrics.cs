@@ -1,6 +1,6 @@
-using FashionBench.Harness.Machine;
 using System.Text.Json.Serialization;
 using FashionBench.Harness.Evaluation;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Training;
 
 namespace FashionBench.Harness.Runs;

@@ -1,5 +1,5 @@
-using FashionBench.Harness.Machine;
 using CsvHelper.Configuration.Attributes;
+using FashionBench.Harness.Machine;
 
 namespace FashionBench.Harness.Timing;
 

@@ -1,9 +1,9 @@
-using FashionBench.Harness.Machine;
 using System.Globalization;
 using System.Text.Json;
 using FashionBench.Harness;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Evaluation;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;
 using FashionBench.Models;

@@ -1,10 +1,10 @@
-using FashionBench.Harness.Machine;
 using System.Text;
 using System.Text.Json;
 using FashionBench.Harness;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Evaluation;
 using FashionBench.Harness.Export;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;
 using FashionBench.Models;
