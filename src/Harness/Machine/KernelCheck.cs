@@ -19,7 +19,7 @@ namespace FashionBench.Harness.Machine;
 public static class KernelCheck
 {
     /// <summary>Part of the cache key: bump it when the probes or the tolerance change.</summary>
-    const int ProbeVersion = 1;
+    const int ProbeVersion = 2;
 
     static readonly Dictionary<string, KernelCheckReport> Done = [];
 
@@ -49,14 +49,21 @@ public static class KernelCheck
         }
     }
 
-    /// <summary>Runs the whole check now, ignoring and then refreshing the cache (what `fashionbench doctor` shows).</summary>
+    /// <summary>
+    /// Runs the check now with <paramref name="models"/> as the whole-model probes, ignoring the cache; a check of the
+    /// whole catalogue refreshes it (what `fashionbench doctor` shows).
+    /// </summary>
     public static KernelCheckReport Check(IEnumerable<ModelSpec> models) => Check(Key(), models);
 
     static KernelCheckReport Check(string key, IEnumerable<ModelSpec> models)
     {
         var clock = Stopwatch.StartNew();
+        var checkedModels = models.ToList();
         if (OneDnn.OffRequested() && OneDnn.Enabled) OneDnn.Enable(false);
-        var probes = KernelProbe.All(models);
+        // A check that starts with oneDNN already off in this process (switched off at another thread count) says
+        // nothing about oneDNN at this setting, so it is not cached as this setting's outcome.
+        var cacheable = checkedModels.SequenceEqual(ModelCatalog.All) && (OneDnn.Enabled || OneDnn.OffRequested());
+        var probes = KernelProbe.All(checkedModels);
         var rows = Run(probes);
         IReadOnlyList<KernelCheckRow> oneDnnFailures = [];
         if (!rows.All(r => r.Passed) && OneDnn.Enabled)
@@ -67,7 +74,7 @@ public static class KernelCheck
         }
         var report = new KernelCheckReport(key, Provenance.CpuModel(), __version__, get_num_threads(), KernelIsa.Describe(),
             OneDnn.Enabled, rows, oneDnnFailures, clock.Elapsed.TotalSeconds, DateTimeOffset.UtcNow);
-        if (report.Passed) WriteCache(report);
+        if (report.Passed && cacheable) WriteCache(report);
         return report;
     }
 
