@@ -1,5 +1,5 @@
-using FashionBench.Models;
 using FashionBench.Harness.Runs;
+using FashionBench.Models;
 using FashionBench.Reports.Inputs;
 using FashionBench.Reports.Layout;
 using FashionBench.Reports.Sections;
@@ -27,6 +27,7 @@ public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
     /// <param name="referenceRunsCsv">The committed reference runs.csv of this profile; it need not exist.</param>
     public ReportOutcome Write(RunStore store, string profile, string referenceRunsCsv, ReportContext context)
     {
+        TrainingPipeline.WriteTables(store);                            // first the folder's tables, so they say what the pages show
         var inputs = ReportInputs.Load(store, profile, referenceRunsCsv);
         var tables = ReportTables.Build(inputs, context);
         tables.WriteCsv(store.ProfileDir);

@@ -3,6 +3,7 @@ using System.Globalization;
 using FashionBench.Cli.Options;
 using FashionBench.Harness;
 using FashionBench.Harness.Data;
+using FashionBench.Harness.Evaluation;
 using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;

@@ -4,18 +4,15 @@ using static TorchSharp.torch;
 namespace FashionBench.Harness.Data;
 
 /// <summary>
-/// One split in memory: the tensors training and evaluation use, plus the original bytes (the report draws
-/// misclassified images from <see cref="Pixels"/>). Tensors live on the CPU, outside any dispose scope; the caller
-/// disposes the split.
+/// One split in memory: the tensors training and evaluation use. Tensors live on the CPU, outside any dispose scope;
+/// the caller disposes the split.
 /// </summary>
 public sealed class DataSplit : IDisposable
 {
-    DataSplit(Tensor images, Tensor labels, byte[] pixels, byte[] labelBytes, int count)
+    DataSplit(Tensor images, Tensor labels, int count)
     {
         Images = images;
         Labels = labels;
-        Pixels = pixels;
-        LabelBytes = labelBytes;
         Count = count;
     }
 
@@ -24,12 +21,6 @@ public sealed class DataSplit : IDisposable
 
     /// <summary>[N] int64 class indices 0..9.</summary>
     public Tensor Labels { get; }
-
-    /// <summary>N × 28 × 28 bytes, image after image, row-major.</summary>
-    public byte[] Pixels { get; }
-
-    /// <summary>N class indices, one byte each.</summary>
-    public byte[] LabelBytes { get; }
 
     public int Count { get; }
 
@@ -49,7 +40,7 @@ public sealed class DataSplit : IDisposable
         using var rawLabels = tensor(labels, [count]);                              // [N] uint8
         var images = rawImages.to(ScalarType.Float32).div_(255f).DetachFromDisposeScope();
         var labelTensor = rawLabels.to(ScalarType.Int64).DetachFromDisposeScope();
-        return new DataSplit(images, labelTensor, pixels, labels, count);
+        return new DataSplit(images, labelTensor, count);
     }
 
     public void Dispose()

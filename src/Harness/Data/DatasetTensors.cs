@@ -18,15 +18,6 @@ public sealed class DatasetTensors(DatasetInfo info, DataSplit train, DataSplit 
         return new DatasetTensors(acquired.Info, DataSplit.FromIdx(train, trainLimit), DataSplit.FromIdx(test, testLimit));
     }
 
-    /// <summary>
-    /// (images − mean) / std, a new tensor. Apply it AFTER augmentation: rotations and shifts pad with zeros, and zero
-    /// is the background only in [0, 1] pixel space; normalising first would pad with a value darker than background.
-    /// </summary>
-    public static Tensor Normalize(Tensor images, float mean, float std) => images.sub(mean).div(std);
-
-    /// <summary><see cref="Normalize(Tensor, float, float)"/> with this dataset's training mean and std.</summary>
-    public Tensor Normalize(Tensor images) => Normalize(images, Info.Mean, Info.Std);
-
     public void Dispose()
     {
         Train.Dispose();

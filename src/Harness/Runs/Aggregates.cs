@@ -13,8 +13,7 @@ public static class Aggregates
 
     public static IReadOnlyList<RunRow> Write(RunStore store, RunSelection selection)
     {
-        var rows = selection.Current.Select(Row).OrderBy(r => ModelCatalog.Order(r.Model)).ThenBy(r => r.Seed)
-            .ThenBy(r => r.Device, StringComparer.Ordinal).ToList();
+        var rows = Rows(selection);
         CsvFile.Write(store.TableOf(RunStore.RunsTable), rows);
         CsvFile.Write(store.TableOf(RunStore.PerClassTable),
             rows.SelectMany(r => CsvFile.Read<PerClassRow>(store.FileOf(r.RunId, RunStore.PerClassFile))));
@@ -22,6 +21,11 @@ public static class Aggregates
             rows.SelectMany(r => CsvFile.Read<CurveRow>(store.FileOf(r.RunId, RunStore.CurvesFile))));
         return rows;
     }
+
+    /// <summary>runs.csv's rows: the runs that count, in catalogue order, then seed and device.</summary>
+    public static IReadOnlyList<RunRow> Rows(RunSelection selection) =>
+        selection.Current.Select(Row).OrderBy(r => ModelCatalog.Order(r.Model)).ThenBy(r => r.Seed)
+            .ThenBy(r => r.Device, StringComparer.Ordinal).ToList();
 
     public static RunRow Row(RunMetrics m)
     {

@@ -50,7 +50,7 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
         return new RunOutcome(metrics, Reused: false);
     }
 
-    RunMetrics Measure(ModelSpec spec, RunConfig config, TrainingOutcome outcome, Training.Evaluation test,
+    RunMetrics Measure(ModelSpec spec, RunConfig config, TrainingOutcome outcome, EvaluationResult test,
         ConfusionMatrix confusion, IReadOnlyList<ClassMetrics> perClass, LoadedDataset dataset, bool validatesOnTest)
     {
         var curves = outcome.Curves;                                  // empty when a run diverged in its first epoch
@@ -86,7 +86,7 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
     }
 
 
-    void WriteResults(string id, RunMetrics metrics, TrainingOutcome outcome, Training.Evaluation test,
+    void WriteResults(string id, RunMetrics metrics, TrainingOutcome outcome, EvaluationResult test,
         ConfusionMatrix confusion, IReadOnlyList<ClassMetrics> perClass)
     {
         CsvFile.Write(store.FileOf(id, RunStore.CurvesFile), outcome.Curves.Select(c => new CurveRow

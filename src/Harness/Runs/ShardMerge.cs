@@ -1,4 +1,3 @@
-using FashionBench.Harness.Statistics;
 
 namespace FashionBench.Harness.Runs;
 
@@ -41,8 +40,7 @@ public static class ShardMerge
                     }
                 }
             }
-            Aggregates.Write(store);
-            StatisticsTables.Write(store);
+            TrainingPipeline.WriteTables(store);
             result.Add(new Counts(profile, copied, present, leftOut));
         }
         return result;

@@ -9,7 +9,7 @@ namespace FashionBench.Harness.Statistics;
 /// </summary>
 public static class StatisticsTables
 {
-
+    /// <summary>Writes both tables and returns what it wrote.</summary>
     public static StatisticsResult Write(RunStore store)
     {
         var runs = RunSelection.Of(store).Current.Select(Aggregates.Row).ToList();

@@ -36,7 +36,7 @@ public static class TrainThroughputPeer
                 Path.Combine(repoRoot, ScriptPath), "--spec", specFile, "--data", datasetDir,
                 "--threads", Invariant(options.Threads), "--batches", Invariant(options.Batches),
                 "--repetitions", Invariant(options.Repetitions), "--warmup", Invariant(options.WarmupBatches),
-                "--eval-images", Invariant(options.EvalImages), "--eval-batch", Invariant(Training.Evaluator.BatchSize),
+                "--eval-images", Invariant(options.EvalImages), "--eval-batch", Invariant(Evaluation.Evaluator.BatchSize),
                 "--seed", Invariant(options.Seed),
             };
             var (exit, stdout, stderr) = RunProcess(python, arguments);

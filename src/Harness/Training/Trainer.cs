@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FashionBench.Harness.Evaluation;
 using FashionBench.Models;
 using FashionBench.Models.Building;
 using TorchSharp;

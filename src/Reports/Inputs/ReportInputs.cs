@@ -1,17 +1,17 @@
-using FashionBench.Harness.Statistics;
 using System.Text.Json;
 using FashionBench.Harness;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Export;
 using FashionBench.Harness.Runs;
+using FashionBench.Harness.Statistics;
 using FashionBench.Harness.Timing;
 using FashionBench.Models;
 
 namespace FashionBench.Reports.Inputs;
 
 /// <summary>
-/// Everything a report shows, read from one profile's results folder: the runs that count (RunSelection; refreshing runs.csv,
-/// per_class.csv and curves.csv from them), and where present throughput.csv, parity.csv, seed_stats.csv,
+/// Everything a report shows, read (never written) from one profile's results folder: the runs that count
+/// (RunSelection) with their curves and predictions, and where present throughput.csv, parity.csv, seed_stats.csv,
 /// mcnemar.csv and the committed reference. Optional tables are null when their file is absent.
 /// </summary>
 public sealed record ReportInputs(
@@ -41,7 +41,7 @@ public sealed record ReportInputs(
     public static ReportInputs Load(RunStore store, string profile, string referenceRunsCsv)
     {
         var selection = RunSelection.Of(store);
-        var rows = Aggregates.Write(store, selection);
+        var rows = Aggregates.Rows(selection);
         if (rows.Count == 0) throw new UserError($"{store.ProfileDir}: no current runs to report ({selection.Stale.Count} stale)");
         var runs = rows.Select(r => Read(store, r.RunId)).ToList();
         return new ReportInputs(store, profile, runs, rows,

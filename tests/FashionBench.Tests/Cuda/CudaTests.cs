@@ -1,3 +1,4 @@
+using FashionBench.Harness.Evaluation;
 using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;

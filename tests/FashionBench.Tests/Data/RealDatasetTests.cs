@@ -61,7 +61,7 @@ public class RealDatasetTests
         Assert.That(tensors.Train.Images.std().item<float>(), Is.EqualTo(std).Within(0.00005));
         Assert.That((float)info.Mean, Is.EqualTo(mean).Within(1e-6));
         if (perClass > 0)
-            Assert.That(tensors.Train.LabelBytes.CountBy(b => b).Select(g => g.Value), Is.All.EqualTo(perClass));
+            Assert.That(tensors.Train.Labels.data<long>().ToArray().CountBy(b => b).Select(g => g.Value), Is.All.EqualTo(perClass));
     }
 
     [Test]

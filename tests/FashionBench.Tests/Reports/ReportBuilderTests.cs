@@ -3,6 +3,7 @@ using System.Globalization;
 using CsvHelper.Configuration.Attributes;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Runs;
+using FashionBench.Harness.Statistics;
 using FashionBench.Reports;
 using FashionBench.Reports.Inputs;
 using FashionBench.Reports.Tables;
@@ -40,11 +41,10 @@ public sealed class ReportBuilderTests
         fixture = new ReportFixture(Profile.Get("documented"), Runs, withBenchFiles: true, f =>
         {
             CsvFile.Write(f.ReferenceCsv, [new RunRow { RunId = "ref", Model = "mnist-8k/model1", Seed = 1, TestAccuracy = ReferenceAccuracy }]);
+            // A stale statistics table: the report rebuilds the folder's tables from its runs before reading them.
             File.WriteAllText(Path.Combine(f.Store.ProfileDir, RunStore.SeedStatsTable),
                 "model,n,accuracy_mean,accuracy_std,accuracy_ci_low,accuracy_ci_high,macro_f1_mean,macro_f1_std,macro_f1_ci_low,macro_f1_ci_high,device\n"
-                + "fashion-cnn/no-aug,2,0.925,0.005,0.88,0.97,0.92,0.004,0.89,0.95,cpu\n");
-            File.WriteAllText(Path.Combine(f.Store.ProfileDir, RunStore.McNemarTable),
-                "model,baseline,seed,b,c,p_value,device\nfashion-cnn/no-aug,fashion-cnn/aug-dropout,1,12,57,0.000123,cpu\n");
+                + "fashion-cnn/no-aug,2,0.111,0.005,0.88,0.97,0.92,0.004,0.89,0.95,cpu\n");
         });
         runsCsv = CsvFile.Read<RunRow>(Path.Combine(fixture.Store.ProfileDir, "runs.csv"));
     }
@@ -194,10 +194,14 @@ public sealed class ReportBuilderTests
     }
 
     [Test]
-    public void MultiSeedStatisticsAreShownFromSeedStatsCsv()
+    public void MultiSeedStatisticsAreShownFromSeedStatsCsvRebuiltFromTheRuns()
     {
-        Assert.That(fixture.AllText, Does.Contain("92.50 ± 0.50"));
-        Assert.That(fixture.AllText, Does.Contain("fashion-cnn/no-aug fashion-cnn/aug-dropout 1 12 57 0.0001"));
+        var seeds = CsvFile.Read<SeedStatsRow>(fixture.Store.TableOf(RunStore.SeedStatsTable)).Single();
+        Assert.That((seeds.Model, seeds.N), Is.EqualTo(("fashion-cnn/no-aug", 2)));
+        Assert.That(seeds.AccuracyMean, Is.Not.EqualTo(0.111), "the stale table was rebuilt before the report read it");
+        Assert.That(fixture.AllText, Does.Contain($"{Percent(seeds.AccuracyMean)} ± {Percent(seeds.AccuracyStd)}"));
+        var mcnemar = CsvFile.Read<McNemarRow>(fixture.Store.TableOf(RunStore.McNemarTable)).Single(r => r.Seed == 1);
+        Assert.That(fixture.AllText, Does.Contain($"fashion-cnn/no-aug fashion-cnn/aug-dropout 1 {mcnemar.B} {mcnemar.C} "));
     }
 
     [Test]

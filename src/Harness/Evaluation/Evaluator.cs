@@ -1,6 +1,7 @@
+using FashionBench.Harness.Training;
 using static TorchSharp.torch;
 
-namespace FashionBench.Harness.Training;
+namespace FashionBench.Harness.Evaluation;
 
 /// <summary>Evaluation-mode inference over a labelled set in batches of <see cref="BatchSize"/>, without autograd.</summary>
 public static class Evaluator
@@ -13,7 +14,7 @@ public static class Evaluator
     public const int BatchSize = 250;
 
     /// <summary>Images in [0,1]; normalised here with (mean, std) exactly as in training.</summary>
-    public static Evaluation Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, Tensor labels, double mean, double std)
+    public static EvaluationResult Evaluate(nn.Module<Tensor, Tensor> model, Tensor images, Tensor labels, double mean, double std)
     {
         NativeHeap.KeepFreedMemory();
         model.eval();
@@ -38,6 +39,6 @@ public static class Evaluator
             predicted.cpu().data<long>().CopyTo(predictions, (int)start);
             confidence.cpu().data<float>().CopyTo(confidences, (int)start);
         }
-        return new Evaluation(lossSum / n, correct / (double)n, labels.cpu().data<long>().ToArray(), predictions, confidences);
+        return new EvaluationResult(lossSum / n, correct / (double)n, labels.cpu().data<long>().ToArray(), predictions, confidences);
     }
 }

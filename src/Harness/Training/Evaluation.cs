@@ -1,4 +1,0 @@
-namespace FashionBench.Harness.Training;
-
-/// <summary>A model's predictions on a labelled set: mean cross-entropy, accuracy, argmax and its softmax probability.</summary>
-public sealed record Evaluation(double Loss, double Accuracy, long[] Labels, long[] Predictions, float[] Confidences);
