@@ -43,8 +43,10 @@ public static class RegressCommand
     public static int Run(PipelineSettings settings, string thresholdsPath, bool noTrain, CancellationToken cancel)
     {
         var profile = settings.Profile.Name;
-        var bars = ThresholdsFile.Load(thresholdsPath).For(profile);   // a bad file fails before hours of training
-        if (bars is null) PipelineSession.Notice($"{thresholdsPath}: no thresholds for profile '{profile}'; every model is reported as 'no threshold'");
+        // A bad file, or no bars for the profile, fails before hours of training: a gate without bars checks nothing.
+        var bars = ThresholdsFile.Load(thresholdsPath).For(profile)
+            ?? throw new UserError($"{thresholdsPath}: no thresholds for profile '{profile}'; derive them first " +
+                                   $"(`fashionbench thresholds --from <results>/{profile} --out {thresholdsPath}`)");
 
         var store = new RunStore(settings.Results, profile);
         HashSet<string>? planned = null;
@@ -94,12 +96,10 @@ public static class RegressCommand
         }
         AnsiConsole.Write(table);
 
-        foreach (var r in rows.Where(r => r.Status is RegressionStatus.Warning or RegressionStatus.NoThreshold or RegressionStatus.NoRun))
+        foreach (var r in rows.Where(r => r.Status is RegressionStatus.Warning or RegressionStatus.NoThreshold))
             Console.Error.WriteLine($"{r.Status}: {r.Model}{(r.Seed is { } s ? $" seed {s}" : "")} {r.Metric}: {r.Note}");
         var failures = RegressionCheck.Failures(rows);
-        foreach (var f in failures)
-            Console.Error.WriteLine($"regression: {f.Model} seed {f.Seed} ({f.Device}) {f.Metric} " +
-                                    $"{RegressionMarkdown.Number(f.Metric, f.Measured)} < threshold {RegressionMarkdown.Number(f.Metric, f.Threshold)}");
+        foreach (var f in failures) Console.Error.WriteLine($"regression: {RegressionCheck.Describe(f, f.Model)}");
         Console.WriteLine(failures.Count == 0
             ? $"no regression ({rows.Count} checks); {RegressionFiles.Csv} and {RegressionFiles.Markdown} in {profileDir}"
             : $"{failures.Count} regression(s) in {failures.Select(f => f.Model).Distinct().Count()} model(s); see {Path.Combine(profileDir, RegressionFiles.Markdown)}");

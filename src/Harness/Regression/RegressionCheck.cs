@@ -35,8 +35,18 @@ public static class RegressionCheck
         return rows;
     }
 
+    /// <summary>The rows that fail the gate: a metric below its bar, and a model with a bar but no run.</summary>
     public static IReadOnlyList<RegressionRow> Failures(IEnumerable<RegressionRow> rows) =>
-        rows.Where(r => r.Status == RegressionStatus.Fail).ToList();
+        rows.Where(r => r.Status is RegressionStatus.Fail or RegressionStatus.NoRun).ToList();
+
+    /// <summary>
+    /// One failure in words, e.g. "fashion-cnn/no-aug seed 1 (cpu): test_accuracy 0.7000 < minimum 0.8800", or
+    /// "fashion-cnn/no-aug: no run in the folder (minimum test_accuracy 0.8800)"; <paramref name="model"/> as it is to be shown.
+    /// </summary>
+    public static string Describe(RegressionRow failure, string model) => failure.Status == RegressionStatus.NoRun
+        ? $"{model}: no run in the folder (minimum {failure.Metric} {RegressionMarkdown.Number(failure.Metric, failure.Threshold)})"
+        : $"{model} seed {failure.Seed} ({failure.Device}): {failure.Metric} {RegressionMarkdown.Number(failure.Metric, failure.Measured)} " +
+          $"< minimum {RegressionMarkdown.Number(failure.Metric, failure.Threshold)}";
 
     static RegressionRow Minimum(RunRow run, string metric, double measured, double? minimum) => new()
     {

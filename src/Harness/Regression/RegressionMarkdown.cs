@@ -23,7 +23,7 @@ public static class RegressionMarkdown
         {
             md.Append("## Failing\n\n");
             foreach (var f in failures)
-                md.Append(c, $"- `{f.Model}` seed {f.Seed} ({f.Device}): {f.Metric} {Number(f.Metric, f.Measured)} < minimum {Number(f.Metric, f.Threshold)}\n");
+                md.Append(c, $"- {RegressionCheck.Describe(f, $"`{f.Model}`")}\n");
             md.Append('\n');
         }
         md.Append("| model | seed | device | run | metric | measured | threshold | status | note |\n");

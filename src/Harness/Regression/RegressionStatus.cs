@@ -1,6 +1,6 @@
 namespace FashionBench.Harness.Regression;
 
-/// <summary>The status column of regression.csv. Only <see cref="Fail"/> makes `fashionbench regress` exit non-zero.</summary>
+/// <summary>The status column of regression.csv. <see cref="Fail"/> and <see cref="NoRun"/> make `fashionbench regress` exit non-zero.</summary>
 public static class RegressionStatus
 {
     public const string Pass = "pass";
@@ -9,7 +9,7 @@ public static class RegressionStatus
     public const string Warning = "warning";
     /// <summary>A measured model with no bar in the thresholds file: reported, so it is not silently passed.</summary>
     public const string NoThreshold = "no threshold";
-    /// <summary>A model with a bar but no run in the folder.</summary>
+    /// <summary>A model with a bar but no run in the folder: a failure, since nothing was checked for it.</summary>
     public const string NoRun = "no run";
     /// <summary>Epoch time measured on another device than the reference: not comparable.</summary>
     public const string Skipped = "skipped";

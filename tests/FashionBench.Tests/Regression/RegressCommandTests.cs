@@ -46,8 +46,8 @@ public class RegressCommandTests
 
         Assert.That(exit, Is.EqualTo(1), stdout + stderr);
         var bar = ThresholdsFile.Load(Thresholds).For("quick")!.Models[NoAug];
-        Assert.That(stderr, Does.Contain($"regression: {NoAug} seed 1 (cpu) test_accuracy {doctored.TestAccuracy:0.0000} < threshold {bar.MinAccuracy:0.0000}"));
-        Assert.That(stderr, Does.Contain($"regression: {NoAug} seed 1 (cpu) macro_f1"));
+        Assert.That(stderr, Does.Contain($"regression: {NoAug} seed 1 (cpu): test_accuracy {doctored.TestAccuracy:0.0000} < minimum {bar.MinAccuracy:0.0000}"));
+        Assert.That(stderr, Does.Contain($"regression: {NoAug} seed 1 (cpu): macro_f1"));
         Assert.That(stderr, Does.Not.Contain($"regression: {Main}"));
         Assert.That(stderr, Does.Contain($"no threshold: {LogReg} seed 1 test_accuracy"));
 
@@ -64,17 +64,32 @@ public class RegressCommandTests
     }
 
     [Test]
-    public void HealthyRunsPassAndAMissingModelIsReportedWithoutFailing()
+    public void HealthyRunsPassButAMissingModelFailsAndIsNamed()
     {
         SyntheticRuns.Write(NightStore, Main, 1, 0.90);
         SyntheticRuns.Write(NightStore, LogReg, 1, 0.60);
 
         var (exit, stdout, stderr) = Regress();
 
-        Assert.That(exit, Is.Zero, stdout + stderr);
-        Assert.That(stdout, Does.Contain("no regression"));
-        Assert.That(stderr, Does.Contain($"no run: {NoAug}"));
+        Assert.That(exit, Is.EqualTo(1), stdout + stderr);
+        Assert.That(stderr, Does.Contain($"regression: {NoAug}: no run in the folder (minimum test_accuracy"));
+        Assert.That(stderr, Does.Not.Contain($"regression: {Main}"));
         Assert.That(Rows().Single(r => r.Model == NoAug).Status, Is.EqualTo(RegressionStatus.NoRun));
+
+        SyntheticRuns.Write(NightStore, NoAug, 1, 0.88);
+        var again = Regress();
+        Assert.That(again.ExitCode, Is.Zero, again.Out + again.Err);
+        Assert.That(again.Out, Does.Contain("no regression"));
+    }
+
+    [Test]
+    public void AProfileWithoutBarsFailsWithOneLineBeforeAnythingRuns()
+    {
+        SyntheticRuns.Write(new RunStore(Night, "smoke"), Main, 1, 0.90);
+        var (exit, _, stderr) = CliRun.Invoke("regress", "--results", Night, "--profile", "smoke", "--no-train", "--thresholds", Thresholds);
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr.Trim(), Does.StartWith("error: ").And.Contain("no thresholds for profile 'smoke'"));
+        Assert.That(stderr.Trim().Split('\n'), Has.Length.EqualTo(1));
     }
 
     [Test]

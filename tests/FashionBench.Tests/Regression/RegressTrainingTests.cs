@@ -44,12 +44,16 @@ public class RegressTrainingTests
         var thresholds = Path.Combine(dir, "thresholds.json");
         string[] common = ["--results", results, "--profile", "smoke", "--models", "fashion-cnn/logreg", "--threads", "1", "--thresholds", thresholds];
 
-        // Train through `regress` with an empty profile table: reported, not failed.
+        // No bars for the profile: refused before anything trains (a gate without bars checks nothing).
         File.WriteAllText(thresholds, "{ \"format\": 1, \"profiles\": {} }");
-        var first = CliRun.Invoke(["regress", .. common]);
+        var refused = CliRun.Invoke(["regress", .. common]);
+        Assert.That(refused.ExitCode, Is.EqualTo(2), refused.Out + refused.Err);
+        Assert.That(refused.Err, Does.Contain("no thresholds for profile 'smoke'"));
+        Assert.That(Directory.Exists(Path.Combine(results, "smoke", "runs")), Is.False, "nothing trained");
+
+        var first = CliRun.Invoke(["train", .. common[..^2]]);
         Assert.That(first.ExitCode, Is.Zero, first.Out + first.Err);
         Assert.That(first.Out, Does.Contain("1 trained"));
-        Assert.That(first.Err, Does.Contain("no threshold: fashion-cnn/logreg seed 1 test_accuracy"));
 
         Assert.That(CliRun.Invoke("thresholds", "--from", Path.Combine(results, "smoke"), "--out", thresholds).ExitCode, Is.Zero);
         var second = CliRun.Invoke(["regress", .. common]);
@@ -61,7 +65,7 @@ public class RegressTrainingTests
         File.WriteAllText(thresholds, json.ToJsonString());
         var third = CliRun.Invoke(["regress", .. common]);
         Assert.That(third.ExitCode, Is.EqualTo(1), third.Out + third.Err);
-        Assert.That(third.Err, Does.Contain("regression: fashion-cnn/logreg seed 1 (cpu) test_accuracy").And.Contain("< threshold 0.9990"));
+        Assert.That(third.Err, Does.Contain("regression: fashion-cnn/logreg seed 1 (cpu): test_accuracy").And.Contain("< minimum 0.9990"));
         var rows = CsvFile.Read<RegressionRow>(Path.Combine(results, "smoke", RegressionFiles.Csv));
         Assert.That(rows.Single(r => r.Metric == RegressionRow.Accuracy).Status, Is.EqualTo(RegressionStatus.Fail));
     }
