@@ -65,10 +65,7 @@ public static class RegressCommand
         IReadOnlyList<RegressionRow> rows;
         using (ResultsLock.Acquire(store.ProfileDir, PipelineSession.Notice))
         {
-            var runs = (planned is null
-                    ? RunSelection.Of(store).Current.Where(m => inScope?.Invoke(m.Model) ?? true)
-                    : RunSelection.Of(store.CompleteRuns().Where(planned.Contains).Select(store.ReadMetrics)).Current)
-                .Select(Aggregates.Row).ToList();
+            var runs = RegressionCheck.RunsToJudge(store, planned, inScope);
             if (runs.Count == 0)
                 throw new UserError($"{store.ProfileDir}: no complete runs to compare" +
                                     (noTrain ? " (--no-train: train them first, or merge shard results into this folder)" : ""));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FashionBench.Harness.Csv;
+using FashionBench.Harness.Runs;
 
 namespace FashionBench.Harness.Regression;
 
@@ -10,6 +11,16 @@ namespace FashionBench.Harness.Regression;
 /// </summary>
 public static class RegressionCheck
 {
+    /// <summary>
+    /// The runs a regression judges (<see cref="RunSelection"/>'s current runs): the ones just planned and trained when
+    /// <paramref name="planned"/> run ids are given, else every run of a model in scope (all models when null).
+    /// </summary>
+    public static IReadOnlyList<RunRow> RunsToJudge(RunStore store, IReadOnlySet<string>? planned, Func<string, bool>? inScope) =>
+        (planned is null
+            ? RunSelection.Of(store).Current.Where(m => inScope?.Invoke(m.Model) ?? true)
+            : RunSelection.Of(store.CompleteRuns().Where(planned.Contains).Select(store.ReadMetrics)).Current)
+        .Select(Aggregates.Row).ToList();
+
     /// <param name="runs">The runs to judge (one row per run, as in runs.csv).</param>
     /// <param name="thresholds">The profile's bars; null when the file has none for this profile.</param>
     /// <param name="inScope">Which thresholded models were meant to run (e.g. the --models filter); all when null.</param>
