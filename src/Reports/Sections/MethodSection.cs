@@ -1,3 +1,4 @@
+using FashionBench.Harness.Runs;
 using FashionBench.Reports.Layout;
 using FashionBench.Reports.Tables;
 using FashionBench.Reports.Verdicts;
@@ -31,9 +32,13 @@ internal static class MethodSection
             "• A model the write-up gives no accuracy for has 'nothing documented'.",
         ])));
         doc.Add(new HeadingBlock("Files", 2));
+        var inputs = material.Inputs;
+        string[] measured = [.. inputs.Throughput is null ? [] : new[] { RunStore.ThroughputTable }, .. inputs.Parity is null ? [] : new[] { RunStore.ParityTable }];
         doc.Add(new ParagraphBlock(
-            $"Everything shown is also in CSV beside the results in {material.Inputs.Store.ProfileDir}: runs.csv, per_class.csv, curves.csv "
-            + $"(rebuilt from the run folders), {string.Join(", ", ReportTables.CsvFiles)}, and where measured throughput.csv and parity.csv. "
-            + $"Numbers are written with the invariant culture; accuracies in the CSV files are fractions, in the tables percentages."));
+            $"Everything shown is also in CSV beside the results in {inputs.Store.ProfileDir}: "
+            + string.Join(", ", [RunStore.RunsTable, RunStore.PerClassTable, RunStore.CurvesTable, RunStore.SeedStatsTable, RunStore.McNemarTable])
+            + $" (rebuilt from the run folders), {string.Join(", ", material.Tables.WrittenFiles)}"
+            + (measured.Length > 0 ? $", and the measured {string.Join(" and ", measured)}" : "; no inference was measured, so there is no throughput.csv or parity.csv")
+            + ". Numbers are written with the invariant culture; accuracies in the CSV files are fractions, in the tables percentages."));
     }
 }

@@ -44,6 +44,9 @@ public sealed record ReportTables(
             ProvenanceRow.Of(inputs, context));
     }
 
+    /// <summary>The files <see cref="WriteCsv"/> writes for these tables (throughput_peak.csv only when throughput was measured).</summary>
+    public IReadOnlyList<string> WrittenFiles => CsvFiles.Where(f => f != CsvFiles[4] || ThroughputPeak is not null).ToList();
+
     public void WriteCsv(string profileDir)
     {
         CsvFile.Write(Path.Combine(profileDir, CsvFiles[0]), Verdicts);

@@ -34,6 +34,17 @@ public sealed class ReportBuilderSmokeTests
     }
 
     [Test]
+    public void TheFilesParagraphNamesOnlyFilesThatExist()
+    {
+        var text = fixture.AllText.ReplaceLineEndings(" ");
+        Assert.That(File.Exists(Path.Combine(fixture.Store.ProfileDir, "throughput_peak.csv")), Is.False);
+        Assert.That(text, Does.Not.Contain("throughput_peak.csv"));
+        Assert.That(text, Does.Contain("no inference was measured, so there is no throughput.csv or parity.csv"));
+        foreach (var file in fixture.Outcome.Tables.WrittenFiles)
+            Assert.That(File.Exists(Path.Combine(fixture.Store.ProfileDir, file)), file);
+    }
+
+    [Test]
     public void MissingInputsAreNamedInsteadOfLeftOut()
     {
         var text = string.Join(" ", fixture.Pages.SelectMany(p => p));
