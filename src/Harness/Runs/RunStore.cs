@@ -38,6 +38,10 @@ public sealed class RunStore(string resultsRoot, string profile)
     public static readonly IReadOnlyList<string> ResultFiles =
         [ConfigFile, CurvesFile, ConfusionFile, PerClassFile, PredictionsFile, WeightsFile, MetricsFile];
 
+    // Each file is hashed once per store (one command), again only when its size or write time changed: a results
+    // folder of 100 runs holds ~5 GB of weights, and a command checks the runs several times (tables, statistics, export).
+    readonly Dictionary<string, (long Length, DateTime Written, string Hash)> hashes = [];
+
     public string ProfileDir { get; } = Path.Combine(resultsRoot, profile);
     public string RunsDir => Path.Combine(ProfileDir, "runs");
 
@@ -87,13 +91,25 @@ public sealed class RunStore(string resultsRoot, string profile)
     // The recorded files that are missing or differ from their recorded hash; an omitted weights.bin is not checked.
     List<string> Mismatches(string runId, Dictionary<string, string> recorded) =>
         recorded.Where(r => !(r.Key == WeightsFile && r.Value == Omitted))
-            .Where(r => !File.Exists(FileOf(runId, r.Key)) || Sha256(FileOf(runId, r.Key)) != r.Value).Select(r => r.Key).ToList();
+            .Where(r => !File.Exists(FileOf(runId, r.Key)) || HashOf(FileOf(runId, r.Key)) != r.Value).Select(r => r.Key).ToList();
+
+    string HashOf(string path)
+    {
+        var info = new FileInfo(path);
+        lock (hashes)
+        {
+            if (hashes.TryGetValue(path, out var known) && known.Length == info.Length && known.Written == info.LastWriteTimeUtc) return known.Hash;
+            var hash = Sha256(path);
+            hashes[path] = (info.Length, info.LastWriteTimeUtc, hash);
+            return hash;
+        }
+    }
 
     /// <summary>Records the hashes of every result file (weights.bin as <see cref="Omitted"/> when asked); the run is complete from this moment.</summary>
     public void MarkComplete(string runId, bool weightsOmitted = false)
     {
-        var hashes = ResultFiles.ToDictionary(f => f, f => weightsOmitted && f == WeightsFile ? Omitted : Sha256(FileOf(runId, f)));
-        AtomicFile.WriteAllText(FileOf(runId, CompletionFile), JsonSerializer.Serialize(hashes, RunConfig.Json));
+        var recorded = ResultFiles.ToDictionary(f => f, f => weightsOmitted && f == WeightsFile ? Omitted : HashOf(FileOf(runId, f)));
+        AtomicFile.WriteAllText(FileOf(runId, CompletionFile), JsonSerializer.Serialize(recorded, RunConfig.Json));
     }
 
     /// <summary>Removes a corrupt run's results (and its stale completion record) so it is trained again.</summary>
