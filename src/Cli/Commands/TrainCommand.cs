@@ -22,7 +22,7 @@ public static class TrainCommand
     public static int Run(PipelineSettings settings, CancellationToken cancel)
     {
         using var session = PipelineSession.Open(settings);
-        var plan = session.Plan();
+        var plan = settings.WorkerRun is { } runId ? [TrainingPipeline.PlannedRun(session.Store, runId)] : session.Plan();
         try
         {
             var outcomes = settings.Jobs > 1 && settings.WorkerOf is null

@@ -10,8 +10,8 @@ using FashionBench.Models;
 namespace FashionBench.Cli.Commands;
 
 /// <summary>
-/// `train --jobs N`: the runs still to train go to N worker processes — this executable, `train --worker-of PID` with
-/// one model and seed — longest first, each worker slot taking the next run when its run ends. This process keeps the
+/// `train --jobs N`: the runs still to train go to N worker processes — this executable, `train --worker-of PID --run
+/// RUN-ID`, which trains the configuration this process wrote into the run's folder — longest first, each worker slot taking the next run when its run ends. This process keeps the
 /// results lock, relays the workers' output, and writes the aggregates once at the end. A run computes exactly what it
 /// computes in a single process with the same --threads (its own process, seed and generator). Why processes: libtorch's
 /// thread count and random generator are process-wide, and on this project's 2-core VM two 1-thread processes train
@@ -55,6 +55,7 @@ public static class TrainWorkers
             lock (running)
                 while (!stop.IsCancellationRequested && failures.Count == 0 && running.Count < settings.Jobs && pending.TryDequeue(out var next))
                 {
+                    store.WriteConfig(next.Config);                              // what the worker trains, exactly
                     var worker = Worker.Start(settings, next.Spec, next.Config, $"[{++started}/{total}]");
                     running.Add(worker.Exited, worker);
                 }
@@ -105,15 +106,13 @@ public static class TrainWorkers
 
         public static Worker Start(PipelineSettings settings, ModelSpec spec, RunConfig config, string label)
         {
+            // The run itself travels as its config.json; the options only say where it is and how the process is set up.
             List<string> arguments =
             [
                 "train", "--worker-of", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-                "--results", settings.Results, "--profile", settings.Profile.Name, "--models", spec.Id,
-                "--seeds", "1", "--first-seed", config.Seed.ToString(CultureInfo.InvariantCulture),
+                "--results", settings.Results, "--profile", settings.Profile.Name, "--run", config.RunId,
                 "--device", config.Device, "--threads", settings.Threads.ToString(CultureInfo.InvariantCulture),
             ];
-            if (settings.Profile != Profile.Get(settings.Profile.Name))
-                arguments.AddRange(["--epochs", config.Epochs.ToString(CultureInfo.InvariantCulture)]);
             if (settings.LibTorch is { } libtorch) arguments.AddRange(["--libtorch", libtorch]);
 
             var process = SelfProcess.Start(arguments);

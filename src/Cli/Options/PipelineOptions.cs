@@ -23,6 +23,9 @@ public sealed class PipelineOptions
     /// <summary>Set by `train --jobs` on the processes it starts: the pid of the parent that holds the results lock.</summary>
     public Option<int?> WorkerOf { get; } = new("--worker-of") { Hidden = true };
 
+    /// <summary>With --worker-of: the one run the worker trains, whose config.json the parent wrote into the run folder.</summary>
+    public Option<string?> WorkerRun { get; } = new("--run") { Hidden = true };
+
     readonly string defaultProfile;
     readonly bool trains;
 
@@ -37,6 +40,7 @@ public sealed class PipelineOptions
         {
             command.Options.Add(Jobs);
             command.Options.Add(WorkerOf);
+            command.Options.Add(WorkerRun);
         }
     }
 
@@ -44,6 +48,8 @@ public sealed class PipelineOptions
     {
         var jobs = trains ? parse.GetValue(Jobs) : 1;
         if (jobs <= 0) throw new UserError($"--jobs: must be at least 1, got {jobs}");
+        if (trains && parse.GetValue(WorkerRun) is not null && parse.GetValue(WorkerOf) is null)
+            throw new UserError("--run: only for the worker processes `train --jobs` starts (with --worker-of)");
         var threads = parse.GetValue(Threads) ?? Math.Max(1, Environment.ProcessorCount / jobs);
         if (threads <= 0) throw new UserError($"--threads: must be at least 1, got {threads}");
         var device = parse.GetValue(Device)!;
@@ -64,10 +70,11 @@ public sealed class PipelineOptions
             Harness.Runs.Shard.Parse(parse.GetValue(Shard)!),
             parse.GetValue(LibTorch),
             jobs,
-            trains ? parse.GetValue(WorkerOf) : null);
+            trains ? parse.GetValue(WorkerOf) : null,
+            trains ? parse.GetValue(WorkerRun) : null);
     }
 }
 
 /// <summary>The validated values of <see cref="PipelineOptions"/>.</summary>
 public sealed record PipelineSettings(string Results, Profile Profile, string? Models, int Seeds, long FirstSeed,
-    string Device, int Threads, Shard Shard, string? LibTorch, int Jobs = 1, int? WorkerOf = null);
+    string Device, int Threads, Shard Shard, string? LibTorch, int Jobs = 1, int? WorkerOf = null, string? WorkerRun = null);

@@ -30,7 +30,7 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
                 break;
         }
 
-        AtomicFile.WriteAllText(store.FileOf(id, RunStore.ConfigFile), JsonSerializer.Serialize(config, RunConfig.Json));
+        store.WriteConfig(config);
         var dataset = data.Load(config.Dataset, config.TrainLimit, config.TestLimit, options.Device);
         var split = TrainingData.Split(dataset.TrainImages, dataset.TrainLabels, dataset.TestImages, dataset.TestLabels,
             spec.Recipe.ValidationFraction, dataset.ClassNames, dataset.Mean, dataset.Std);

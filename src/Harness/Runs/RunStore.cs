@@ -125,6 +125,13 @@ public sealed class RunStore(string resultsRoot, string profile)
         : Directory.EnumerateDirectories(RunsDir).Select(Path.GetFileName).OfType<string>()
             .Where(id => Status(id) == RunStatus.Complete).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>Writes a run's config.json (its folder created), the first file of a run.</summary>
+    public void WriteConfig(RunConfig config)
+    {
+        Directory.CreateDirectory(RunDir(config.RunId));
+        AtomicFile.WriteAllText(FileOf(config.RunId, ConfigFile), JsonSerializer.Serialize(config, RunConfig.Json));
+    }
+
     public RunConfig ReadConfig(string runId)
     {
         var path = FileOf(runId, ConfigFile);

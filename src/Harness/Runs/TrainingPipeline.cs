@@ -28,6 +28,21 @@ public sealed class TrainingPipeline(RunStore store, RunExecutor executor)
         return outcomes;
     }
 
+    /// <summary>
+    /// The one run a worker process trains: the configuration its parent wrote into the run folder, with its catalogue
+    /// spec; refused with one line unless it is the catalogue's configuration for that model today.
+    /// </summary>
+    public static (ModelSpec Spec, RunConfig Config) PlannedRun(RunStore store, string runId)
+    {
+        var config = store.ReadConfig(runId);
+        var spec = ModelCatalog.Find(config.Model) ?? throw new UserError($"--run {runId}: model '{config.Model}' is not in the catalogue");
+        var profile = Profile.Get(config.Profile);
+        var today = RunConfig.For(spec, profile, config.Seed, config.Device, config.Environment) with { Epochs = config.Epochs };
+        if (today.RunId != runId || config.RunId != runId)
+            throw new UserError($"--run {runId}: {store.FileOf(runId, RunStore.ConfigFile)} is not the catalogue's configuration of {spec.Id} today");
+        return (spec, config);
+    }
+
     /// <summary>Rebuilds the profile's tables (runs, per-class, curves, seed statistics, McNemar) from its complete runs.</summary>
     public static void WriteTables(RunStore store)
     {

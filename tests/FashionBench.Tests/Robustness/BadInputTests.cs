@@ -41,6 +41,7 @@ public class BadInputTests
         yield return Case("--data-dir: '<file>' is a file, not a folder", "data", "--data-dir", "<file>", "--offline");
         yield return Case("--out: '<dir>' is a folder, not a file", "thresholds", "--from", "<dir>", "--out", "<dir>");
         yield return Case("--from: '<file>' is a file, not a folder", "thresholds", "--from", "<file>");
+        yield return Case("--run: only for the worker processes", "train", "--run", "x", "--results", results);
         yield return Case("Argument 'bogus' not recognized. Must be one of: 'fashion-mnist' 'mnist' 'all'", "data", "--dataset", "bogus");
     }
 

@@ -91,4 +91,18 @@ public class RunIdentityTests
         Assert.That(store.Status(old.RunId), Is.EqualTo(RunStatus.Complete), "nothing changed");
         Assert.That(RunIdentityMigration.Migrate(store, "avx2").Single().Environment.CpuKernels, Is.EqualTo("avx2"));
     }
+
+    [Test]
+    public void AWorkerTrainsExactlyTheConfigurationItsParentWroteAndRefusesAnotherOne()
+    {
+        var config = Config(new RunEnvironment(1, "avx2", null)) with { Epochs = 3 };          // e.g. --epochs 3
+        store.WriteConfig(config);
+        var (spec, planned) = TrainingPipeline.PlannedRun(store, config.RunId);
+        Assert.That((spec.Id, planned.RunId, planned.Epochs), Is.EqualTo((Spec.Id, config.RunId, 3)));
+
+        var other = config with { Recipe = config.Recipe with { BatchSize = 7 } };               // not the catalogue's recipe
+        AtomicFile.WriteAllText(store.FileOf(config.RunId, RunStore.ConfigFile), System.Text.Json.JsonSerializer.Serialize(other, RunConfig.Json));
+        Assert.That(() => TrainingPipeline.PlannedRun(store, config.RunId),
+            Throws.TypeOf<UserError>().With.Message.Contains("is not the catalogue's configuration"));
+    }
 }
