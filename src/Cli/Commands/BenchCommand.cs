@@ -25,16 +25,15 @@ public static class BenchCommand
         command.SetAction(parse =>
         {
             var pipelineSettings = options.Read(parse);
-            var settings = new InferenceThroughputSettings
+            var defaults = InferenceThroughputSettings.For(pipelineSettings.Profile);
+            var settings = (defaults with
             {
                 BatchSizes = InferenceThroughputSettings.ParseBatchSizes(parse.GetValue(batchSizes)!),
                 Repetitions = parse.GetValue(repetitions),
-                // The smoke profile checks the pipeline, not the machine: shorter repetitions keep it within minutes.
-                RepetitionSeconds = parse.GetValue(repetitionSeconds) ?? (pipelineSettings.Profile.Name == "smoke" ? 0.05 : 0.2),
-                WarmupSeconds = pipelineSettings.Profile.Name == "smoke" ? 0.1 : 0.5,
+                RepetitionSeconds = parse.GetValue(repetitionSeconds) ?? defaults.RepetitionSeconds,
                 Threads = pipelineSettings.Threads,
                 Device = pipelineSettings.Device == "auto" ? "cpu" : pipelineSettings.Device,
-            }.Validated();
+            }).Validated();
             using var session = PipelineSession.Open(pipelineSettings);
             var export = new ExportPipeline(session.Store, session.Datasets, session.Device);
             new ThroughputPipeline(session.Store, session.Device, settings with { Device = DeviceSelector.NameOf(session.Device) }, PipelineSession.Notice)

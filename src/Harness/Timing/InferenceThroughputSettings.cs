@@ -30,6 +30,13 @@ public sealed record InferenceThroughputSettings
     /// <summary>Engines to time, in order. Default torchsharp, onnxruntime.</summary>
     public IReadOnlyList<string> Engines { get; init; } = KnownEngines;
 
+    /// <summary>
+    /// The defaults of a profile: the smoke profile checks the pipeline, not the machine, so its repetitions (0.05 s) and
+    /// warm-up (0.1 s) are short enough to keep it within minutes; every other profile times 0.2 s and 0.5 s.
+    /// </summary>
+    public static InferenceThroughputSettings For(Runs.Profile profile) =>
+        profile.Name == "smoke" ? new() { RepetitionSeconds = 0.05, WarmupSeconds = 0.1 } : new();
+
     /// <summary>Throws a <see cref="UserError"/> naming the option of the first invalid setting.</summary>
     public InferenceThroughputSettings Validated()
     {

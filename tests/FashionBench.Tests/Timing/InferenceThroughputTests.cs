@@ -110,4 +110,13 @@ public class InferenceThroughputTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Test]
+    public void TheSmokeProfileTimesBrieflyAndEveryOtherProfileFully()
+    {
+        var smoke = InferenceThroughputSettings.For(FashionBench.Harness.Runs.Profile.Get("smoke"));
+        var documented = InferenceThroughputSettings.For(FashionBench.Harness.Runs.Profile.Get("documented"));
+        Assert.That((smoke.RepetitionSeconds, smoke.WarmupSeconds), Is.EqualTo((0.05, 0.1)));
+        Assert.That((documented.RepetitionSeconds, documented.WarmupSeconds), Is.EqualTo((0.2, 0.5)));
+    }
 }
