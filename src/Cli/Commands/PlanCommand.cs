@@ -58,10 +58,7 @@ public static class PlanCommand
         var repoRoot = RepoRoot.Find();
         var provenance = Provenance.Capture(repoRoot);
         var path = TrainThroughputCsv.PathIn(results);
-        var cached = remeasure ? [] : TrainThroughputCsv.Read(path)
-            .Where(r => r.Engine == TrainThroughputMeter.Engine && r.Threads == options.Threads && r.GitCommit == provenance.GitCommit
-                        && r.Concurrent == concurrent && r.CpuKernels == KernelIsa.Describe())
-            .ToDictionary(r => r.Model);
+        var cached = remeasure ? [] : TrainThroughputCsv.Reusable(path, options.Threads, concurrent, provenance.GitCommit);
         var missing = specs.Where(s => !cached.ContainsKey(s.Id)).ToList();
         if (missing.Count == 0) return cached;
         Console.WriteLine($"measuring {missing.Count} model(s) ({options.WarmupBatches} warm-up + {options.Repetitions} × {options.Batches} batches each" +

@@ -13,6 +13,15 @@ public static class TrainThroughputCsv
         File.Exists(path) ? CsvFile.Read<TrainThroughputRow>(path) : [];
 
     /// <summary>Adds <paramref name="rows"/>, replacing earlier rows with the same key; other rows keep their order.</summary>
+    /// <summary>
+    /// The measurements in <paramref name="path"/> that `plan` may reuse, by model: taken by this trainer at this commit,
+    /// thread count, number of processes measured at once, and CPU kernels; anything else is measured again.
+    /// </summary>
+    public static Dictionary<string, TrainThroughputRow> Reusable(string path, int threads, int concurrent, string gitCommit) =>
+        Read(path).Where(r => r.Engine == TrainThroughputMeter.Engine && r.Threads == threads && r.GitCommit == gitCommit
+                              && r.Concurrent == concurrent && r.CpuKernels == Machine.KernelIsa.Describe())
+            .ToDictionary(r => r.Model);
+
     public static void Upsert(string path, IReadOnlyList<TrainThroughputRow> rows)
     {
         var keys = rows.Select(r => r.Key).ToHashSet();

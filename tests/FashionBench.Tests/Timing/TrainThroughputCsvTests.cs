@@ -89,4 +89,19 @@ public class TrainThroughputCsvTests
         Assert.That(row.PercentOfPeak, Is.EqualTo(Math.Round(100 * 50 / 160.0, 2)));
         Assert.That(row.LoadAverage, Is.EqualTo(0.25));
     }
+
+    [Test]
+    public void PlanReusesOnlyMeasurementsOfThisTrainerCommitThreadsProcessesAndKernels()
+    {
+        var path = TrainThroughputCsv.PathIn(dir);
+        TrainThroughputCsv.Upsert(path,
+        [
+            Row("torchsharp", "a", 1, "c1", 1000), Row("pytorch", "b", 1, "c1", 300), Row("torchsharp", "c", 2, "c1", 1500),
+            Row("torchsharp", "d", 1, "c0", 900), Row("torchsharp", "e", 1, "c1", 700) with { Concurrent = 2 },
+            Row("torchsharp", "f", 1, "c1", 800) with { CpuKernels = "ATEN_CPU_CAPABILITY=avx2 ONEDNN_MAX_CPU_ISA=AVX2" },
+        ]);
+        if (KernelIsa.Describe() != KernelIsa.Native) Assert.Ignore("the rows above are of the native kernels; this process has them pinned");
+        Assert.That(TrainThroughputCsv.Reusable(path, threads: 1, concurrent: 1, "c1").Keys, Is.EquivalentTo(new[] { "a" }));
+        Assert.That(TrainThroughputCsv.Reusable(path, threads: 1, concurrent: 2, "c1").Keys, Is.EquivalentTo(new[] { "e" }));
+    }
 }
