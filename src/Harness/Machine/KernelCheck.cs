@@ -66,7 +66,7 @@ public static class KernelCheck
         var probes = KernelProbe.All(checkedModels);
         var rows = Run(probes);
         IReadOnlyList<KernelCheckRow> oneDnnFailures = [];
-        if (!rows.All(r => r.Passed) && OneDnn.Enabled)
+        if (!rows.All(r => r.Passed) && OneDnn.Switchable && OneDnn.Enabled)
         {
             oneDnnFailures = rows.Where(r => !r.Passed).ToList();
             OneDnn.Enable(false);
@@ -118,8 +118,9 @@ public static class KernelCheck
     static UserError Refusal(KernelCheckReport report)
     {
         var failed = report.Rows.First(r => !r.Passed);
+        var tried = report.OneDnnConvolutions ? "with oneDNN's convolutions (they cannot be switched off here)" : "also with oneDNN's convolutions off";
         return new UserError($"kernel self-check failed on this CPU: {failed.Describe()} against float64 " +
-                             $"(tolerance {failed.Tolerance:0e+0}), also with oneDNN's convolutions off; nothing was run. " +
+                             $"(tolerance {failed.Tolerance:0e+0}), {tried}; nothing was run. " +
                              "`fashionbench doctor` prints every check; try FASHIONBENCH_CPU_ISA=avx2 or another --threads", 4);
     }
 

@@ -29,11 +29,15 @@ public static class OneDnn
         throw new UserError($"{Variable}: unknown value '{value}' (use on or off)");
     }
 
-    /// <summary>Whether libtorch will use oneDNN for CPU convolutions.</summary>
+    /// <summary>Whether the switch can be reached: Linux only (elsewhere oneDNN stays as libtorch starts, on).</summary>
+    public static bool Switchable => OperatingSystem.IsLinux();
+
+    /// <summary>Whether libtorch will use oneDNN for CPU convolutions (libtorch's default, on, where it cannot be switched).</summary>
     public static unsafe bool Enabled
     {
         get
         {
+            if (!Switchable) return true;
             var (context, _, get) = Entry();
             return ((delegate* unmanaged<IntPtr, byte>)get)(context) != 0;
         }
