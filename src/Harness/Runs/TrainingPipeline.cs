@@ -47,6 +47,6 @@ public sealed class TrainingPipeline(RunStore store, RunExecutor executor)
     public static void WriteTables(RunStore store)
     {
         Aggregates.Write(store);
-        Statistics.StatisticsTables.Write(store);
+        StatisticsTables.Write(store);
     }
 }

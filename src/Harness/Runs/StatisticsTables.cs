@@ -1,7 +1,7 @@
 using FashionBench.Harness.Csv;
-using FashionBench.Harness.Runs;
+using FashionBench.Harness.Statistics;
 
-namespace FashionBench.Harness.Statistics;
+namespace FashionBench.Harness.Runs;
 
 /// <summary>
 /// The profile-level statistics, rebuilt from the complete runs like the aggregates: seed_stats.csv (models with

@@ -1,8 +1,8 @@
 using FashionBench.Harness.Csv;
-using FashionBench.Harness.Runs;
+using FashionBench.Harness.Statistics;
 using FashionBench.Models;
 
-namespace FashionBench.Harness.Statistics;
+namespace FashionBench.Harness.Runs;
 
 /// <summary>
 /// Each ablation (a spec with a <see cref="ModelSpec.Baseline"/>) against its baseline, seed by seed on the same
