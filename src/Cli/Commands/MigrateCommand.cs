@@ -14,19 +14,19 @@ public static class MigrateCommand
 {
     public static Command Create()
     {
-        var results = new Option<string>("--results") { Description = "Results root folder", DefaultValueFactory = _ => "results" };
-        var profile = new Option<string>("--profile") { Description = "smoke | quick | documented | extended", DefaultValueFactory = _ => Profile.Default };
+        var folder = new ProfileFolderOptions();
         var kernels = new Option<string?>("--cpu-kernels")
         {
             Description = "avx2 | avx512: the kernels of runs whose provenance records neither a pin nor the CPU's instruction set",
         };
         var command = new Command("migrate", "Give older CPU runs the thread count, CPU kernels and convolutions their run identity now holds")
-            { results, profile, kernels };
+            { kernels };
+        folder.AddTo(command);
         command.SetAction(parse =>
         {
             var fallback = parse.GetValue(kernels);
             if (fallback is not (null or "avx2" or "avx512")) throw new UserError($"--cpu-kernels: '{fallback}' is neither avx2 nor avx512");
-            var store = new RunStore(PathRules.ExistingFolder("--results", parse.GetValue(results)!), Profile.Get(parse.GetValue(profile)!).Name);
+            var store = folder.Store(parse);
             using var held = ResultsLock.Acquire(store.ProfileDir, PipelineSession.Notice);
             var moved = RunIdentityMigration.Migrate(store, fallback);
             foreach (var m in moved)

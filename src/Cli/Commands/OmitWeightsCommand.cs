@@ -16,18 +16,14 @@ public static class OmitWeightsCommand
 {
     public static Command Create()
     {
-        var results = new Option<string>("--results") { Description = "Results root folder", DefaultValueFactory = _ => "results" };
-        var profile = new Option<string>("--profile") { Description = "smoke | quick | documented | extended", DefaultValueFactory = _ => Profile.Default };
+        var folder = new ProfileFolderOptions();
         var command = new Command("omit-weights",
-            "Keep a profile's complete runs without their weights.bin (e.g. before committing them as a reference)") { results, profile };
+            "Keep a profile's complete runs without their weights.bin (e.g. before committing them as a reference)");
+        folder.AddTo(command);
         command.SetAction(parse =>
         {
-            var root = PathRules.ExistingFolder("--results", parse.GetValue(results)!);
-            var store = new RunStore(root, Profile.Get(parse.GetValue(profile)!).Name);
-            var ids = Directory.Exists(store.RunsDir)
-                ? Directory.EnumerateDirectories(store.RunsDir).Select(Path.GetFileName).OfType<string>()
-                    .Where(id => File.Exists(store.FileOf(id, RunStore.CompletionFile))).Order(StringComparer.Ordinal).ToList()
-                : [];
+            var store = folder.Store(parse);
+            var ids = store.RunIds().Where(id => File.Exists(store.FileOf(id, RunStore.CompletionFile))).ToList();
             if (ids.Count == 0) throw new UserError($"{store.ProfileDir}: no run with a completion record");
             var newly = ids.Count(id => !store.WeightsOmitted(id));
             foreach (var id in ids.Where(id => !store.WeightsOmitted(id))) store.OmitWeights(id);

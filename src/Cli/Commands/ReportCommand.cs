@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using FashionBench.Cli.Options;
 using FashionBench.Harness;
 using FashionBench.Harness.Data;
 using FashionBench.Harness.Machine;
@@ -16,15 +17,13 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var results = new Option<string>("--results") { Description = "Results root folder", DefaultValueFactory = _ => "results" };
-        var profile = new Option<string>("--profile") { Description = "smoke | quick | documented | extended", DefaultValueFactory = _ => Profile.Default };
+        var folder = new ProfileFolderOptions();
         var command = new Command("report", "Render <results>/<profile>/report.pdf (documented against measured) from the results folder; never trains");
-        command.Options.Add(results);
-        command.Options.Add(profile);
+        folder.AddTo(command);
         command.SetAction(parse =>
         {
-            var profileName = Profile.Get(parse.GetValue(profile)!).Name;
-            var resultsRoot = parse.GetValue(results)!;
+            var profileName = folder.ProfileName(parse);
+            var resultsRoot = folder.ResultsRoot(parse);
             var store = ReportInputs.OpenStore(resultsRoot, profileName);
             var repoRoot = RepoRoot.Find();
             LibTorchLoader.Preload(null, PipelineSession.Notice);   // first-layer filters load trained weights

@@ -119,11 +119,13 @@ public sealed class RunStore(string resultsRoot, string profile)
         foreach (var file in ResultFiles) File.Delete(FileOf(runId, file));
     }
 
-    /// <summary>Ids of the complete runs in this profile, sorted.</summary>
-    public IReadOnlyList<string> CompleteRuns() =>
+    /// <summary>Ids of every run folder in this profile, complete or not, sorted.</summary>
+    public IReadOnlyList<string> RunIds() =>
         !Directory.Exists(RunsDir) ? []
-        : Directory.EnumerateDirectories(RunsDir).Select(Path.GetFileName).OfType<string>()
-            .Where(id => Status(id) == RunStatus.Complete).Order(StringComparer.Ordinal).ToList();
+        : Directory.EnumerateDirectories(RunsDir).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Ids of the complete runs in this profile, sorted.</summary>
+    public IReadOnlyList<string> CompleteRuns() => RunIds().Where(id => Status(id) == RunStatus.Complete).ToList();
 
     /// <summary>Writes a run's config.json (its folder created), the first file of a run.</summary>
     public void WriteConfig(RunConfig config)
