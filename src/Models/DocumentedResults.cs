@@ -20,6 +20,12 @@ public sealed record DocumentedResults
     public IReadOnlyDictionary<string, double> PerClassF1 { get; init; } = new Dictionary<string, double>();
     public ParameterClaim? Parameters { get; init; }
     public double? EpochSeconds { get; init; }
+    /// <summary>
+    /// Half a unit of the last digit the write-up printed its accuracies and F1 scores with, as a fraction: "90.94 %"
+    /// or "0.8980" → 0.00005 (the default: these write-ups print two decimals of a percentage, four of a score);
+    /// "83 %" → 0.005. An accuracy claim is a claim of at least the documented value less this rounding.
+    /// </summary>
+    public double Rounding { get; init; } = 0.00005;
     /// <summary>The sentence(s) of the write-up the numbers come from, for the report.</summary>
     public string Quote { get; init; } = "";
 
@@ -45,4 +51,11 @@ public sealed record ParameterClaim(ParameterClaimKind Kind, long Value)
         ParameterClaimKind.UpperBound => "< " + Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
         _ => "~" + Value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture),
     };
+}
+
+/// <summary>The names of claims that a <see cref="Contradiction"/> can point at, as verdicts.csv writes them.</summary>
+public static class ClaimName
+{
+    public const string Parameters = "parameters";
+    public const string ModelSize = "model size";
 }

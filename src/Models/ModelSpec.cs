@@ -3,6 +3,13 @@ namespace FashionBench.Models;
 /// <summary>A decision the write-up left open, what was chosen and why (listed in the report).</summary>
 public sealed record Choice(string What, string Chosen, string Reason);
 
+/// <summary>
+/// Where the write-up contradicts itself (its own numbers, or a number against its own layer list). <paramref name="Claim"/>
+/// names the claim it makes impossible (a <see cref="ClaimName"/>), which is then reported as "contradicted by the write-up"
+/// rather than judged; null for a contradiction that touches no claim.
+/// </summary>
+public sealed record Contradiction(string Note, string? Claim = null);
+
 /// <summary>A documented model: everything needed to build, train and judge it, and where it comes from.</summary>
 /// <param name="Id">Stable catalogue id, e.g. "fashion-cnn/aug-dropout"; used in file names (with '/' → '_').</param>
 /// <param name="Dataset">"fashion-mnist" or "mnist".</param>
@@ -18,7 +25,7 @@ public sealed record ModelSpec(
     TrainingRecipe Recipe,
     DocumentedResults Documented,
     IReadOnlyList<Choice> Choices,
-    IReadOnlyList<string> Contradictions,
+    IReadOnlyList<Contradiction> Contradictions,
     string? Baseline = null,
     bool Extended = false)
 {

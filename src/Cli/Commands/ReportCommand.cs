@@ -38,8 +38,9 @@ public static class ReportCommand
                 Path.Combine(repoRoot, "results", "reference", profileName, RunStore.RunsTable), context);
             var counts = outcome.Counts;
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                "{0}: {1} pages in {2:0.0} s; documented claims: {3} held, {4} did not hold, {5} nothing to compare",
-                outcome.PdfPath, outcome.Layout.PageCount, clock.Elapsed.TotalSeconds, counts.Held, counts.DidNotHold, counts.NothingToCompare));
+                "{0}: {1} pages in {2:0.0} s; {3} documented claims: {4} held, {5} did not hold, {6} inconclusive, {7} run failed, {8} contradicted by the write-up, {9} not comparable",
+                outcome.PdfPath, outcome.Layout.PageCount, clock.Elapsed.TotalSeconds, counts.Claims, counts.Held, counts.DidNotHold,
+                counts.Inconclusive, counts.RunFailed, counts.Contradicted, counts.NotComparable));
             return 0;
         });
         return command;

@@ -45,11 +45,11 @@ static class WriteUp001
 
     static IEnumerable<ModelSpec> Specs()
     {
-        var contradictions = new[]
+        var contradictions = new Contradiction[]
         {
-            LiteralReadingContradiction(),
-            "'4 convolutional layers' and 'strided convolution … increases parameter count' cannot both hold for the strided " +
-            "variants: replacing a pool by a learned convolution adds a layer per block (6 in all).",
+            new(LiteralReadingContradiction()),
+            new("'4 convolutional layers' and 'strided convolution … increases parameter count' cannot both hold for the strided " +
+            "variants: replacing a pool by a learned convolution adds a layer per block (6 in all)."),
         };
         foreach (var optimizer in new[] { "adam", "sgd" })
         foreach (var downsampling in new[] { "maxpool", "strided" })

@@ -46,10 +46,10 @@ static class WriteUp002
         ValidationHoldOut, AugmentationFill,
     ];
 
-    static readonly string[] Contradictions =
+    static readonly Contradiction[] Contradictions =
     [
-        "'Model Parameters: ~310K' — the described FashionCNN has 1,701,578: FC1 alone is 6272·256 + 256 = 1,605,888.",
-        "'Model Size: ~1.2MB' agrees with ~310K float32 parameters (1.24 MB) but not with the described architecture (6.8 MB).",
+        new("'Model Parameters: ~310K' — the described FashionCNN has 1,701,578: FC1 alone is 6272·256 + 256 = 1,605,888.", ClaimName.Parameters),
+        new("'Model Size: ~1.2MB' agrees with ~310K float32 parameters (1.24 MB) but not with the described architecture (6.8 MB).", ClaimName.ModelSize),
     ];
 
     static DocumentedResults Claim(double accuracy, double f1, string quote) => new()

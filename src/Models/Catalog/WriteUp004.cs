@@ -84,6 +84,6 @@ static class WriteUp004
             },
             [.. Choices, new("OneCycleLR", "PyTorch defaults (pct_start 0.3, cosine, momentum 0.85–0.95) stepped per batch", "only max_lr is stated"),
                 AugmentationFill],
-            ["'Hit target … in 15 epochs' while the configuration trains 20 epochs."], Baseline: "mnist-8k/model1");
+            [new("'Hit target … in 15 epochs' while the configuration trains 20 epochs.")], Baseline: "mnist-8k/model1");
     }
 }

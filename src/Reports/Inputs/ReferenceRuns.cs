@@ -1,4 +1,5 @@
 using FashionBench.Harness.Csv;
+using FashionBench.Harness.Statistics;
 
 namespace FashionBench.Reports.Inputs;
 
@@ -12,5 +13,22 @@ public sealed record ReferenceRuns(string Path, IReadOnlyList<RunRow>? Rows)
     {
         var accuracies = Rows?.Where(r => r.Model == model).Select(r => r.TestAccuracy).ToList();
         return accuracies is { Count: > 0 } ? accuracies.Average() : null;
+    }
+
+    /// <summary>
+    /// The seed spread of the reference's healthy CPU runs of <paramref name="model"/> (at least two), for a claim a
+    /// single-seed run borrows it for: test accuracy and macro F1, the two that runs.csv holds; null otherwise.
+    /// </summary>
+    public SeedSpread? Spread(string model, string claim)
+    {
+        Func<RunRow, double>? measure = claim switch
+        {
+            "test accuracy" or "test accuracy (lower bound)" => r => r.TestAccuracy,
+            "macro F1" => r => r.MacroF1,
+            _ => null,
+        };
+        var rows = Rows?.Where(r => r.Model == model && r.Device == "cpu" && r.Status == "ok").ToList();
+        return measure is null || rows is not { Count: >= 2 } ? null
+            : SeedSpread.Of(rows.Select(measure).ToList(), $"the CPU reference ({rows.Count} seeds)");
     }
 }

@@ -17,14 +17,21 @@ public sealed record RunRecords(
     public string Model => Metrics.Model;
     public int TestImages => Metrics.Confusion.Sum(row => row.Sum());
 
-    /// <summary>The measurements the verdict rules need, with the run's comparability to its write-up.</summary>
-    public RunFacts Facts() => new(
-        Metrics.RunId, Metrics.Model, Metrics.Seed, Metrics.Parameters, TestImages, Metrics.TestAccuracy, Metrics.MacroF1,
-        Metrics.BestValidationAccuracy, Metrics.ValidatesOnTest,
-        Curves.ToDictionary(c => c.Epoch, c => c.ValidationAccuracy),
-        Curves.Select(c => c.ValidationLoss).DefaultIfEmpty(double.NaN).Min(),
-        Curves.Select(c => c.TrainAccuracy).DefaultIfEmpty(double.NaN).Max(),
-        Metrics.EpochSecondsMedian,
-        Metrics.PerClass.ToDictionary(c => c.Name, c => c.F1),
-        ProfileComparability.Check(Config.TrainLimit, Config.TestLimit, Config.Epochs, Spec?.Recipe.Epochs ?? Config.Recipe.Epochs));
+    /// <summary>The measurements the verdict rules need, with the run's health and its comparability to its write-up.</summary>
+    public RunFacts Facts()
+    {
+        var m = Metrics;
+        var (train, validation, _) = Config.Images();
+        return new RunFacts(
+            m.RunId, m.Model, m.Device, m.Seed, m.Status, m.Judged.Reason, m.Parameters, TestImages,
+            m.ValidatesOnTest ? TestImages : validation, train,
+            m.TestAccuracy, m.MacroF1, m.BestValidationAccuracy, m.ValidatesOnTest,
+            Curves.ToDictionary(c => c.Epoch, c => c.ValidationAccuracy),
+            Curves.Select(c => c.ValidationLoss).DefaultIfEmpty(double.NaN).Min(),
+            Curves.Select(c => c.TrainAccuracy).DefaultIfEmpty(double.NaN).Max(),
+            m.EpochSecondsMedian,
+            m.PerClass.ToDictionary(c => c.Name, c => (c.F1, c.Support)),
+            m.Provenance.Cpu,
+            ProfileComparability.Check(Config.TrainLimit, Config.TestLimit, Config.Epochs, Spec?.Recipe.Epochs ?? Config.Recipe.Epochs));
+    }
 }

@@ -5,40 +5,34 @@ using SkiaSharp;
 namespace FashionBench.Reports.Sections;
 
 /// <summary>
-/// A table of claim verdicts: claim, documented, measured, tolerance, verdict; with model (and seed) columns when
-/// several runs are listed, which leaves no room for the tolerance (widths in points of the 483-pt A4 text width).
+/// A table of claim verdicts: claim, documented, measured (mean ± half the 95 % interval, and n seeds), verdict, and
+/// the note (why not comparable, a failed run's cause, "exceeded by", a borrowed spread); with a model column when
+/// several models are listed (widths in points of the 483-pt A4 text width).
 /// </summary>
 internal static class ClaimTable
 {
-    /// <summary>Points a seed column needs for its "Seed" header.</summary>
-    public const float SeedWidth = 34;
-
-    public static TableBlock Of(IEnumerable<ClaimVerdict> verdicts, bool withModel, bool withSeed, string caption)
+    public static TableBlock Of(IEnumerable<ClaimVerdict> verdicts, bool withModel, string caption)
     {
         var headers = new List<string>();
         var widths = new List<float>();
         var alignments = new List<SKTextAlign>();
         void Column(string header, float width, SKTextAlign align) { headers.Add(header); widths.Add(width); alignments.Add(align); }
-        // The model column holds ids up to 23 characters, the verdict column "not comparable (profile)" on one line
-        // unless a seed column takes the room.
-        if (withModel) Column("Model", 125, SKTextAlign.Left);
-        if (withSeed) Column("Seed", SeedWidth, SKTextAlign.Right);
-        Column("Claim", withModel ? 98 : 160, SKTextAlign.Left);
-        Column("Documented", 70, SKTextAlign.Right);
-        Column("Measured", withModel ? 56 : 62, SKTextAlign.Right);
-        if (!withModel) Column("Tolerance", 60, SKTextAlign.Right);
-        Column("Verdict", withModel ? (withSeed ? 100 : 134) : 131, SKTextAlign.Left);
+        if (withModel) Column("Model", 118, SKTextAlign.Left);
+        Column("Claim", withModel ? 92 : 112, SKTextAlign.Left);
+        Column("Documented", 62, SKTextAlign.Right);
+        Column("Measured (n)", 84, SKTextAlign.Right);
+        Column("Verdict", withModel ? 127 : 84, SKTextAlign.Left);
+        if (!withModel) Column("Note", 141, SKTextAlign.Left);
 
         var rows = verdicts.Select(v =>
         {
             var cells = new List<TableCell>();
-            if (withModel) cells.Add(Fmt.Model(v.Model));
-            if (withSeed) cells.Add(Fmt.Invariant($"{v.Seed}"));
-            cells.Add(v.Claim);
+            if (withModel) cells.Add(Fmt.Model(v.Model) + (v.Device == "cpu" ? "" : $" ({v.Device})"));
+            cells.Add(v.Claim == ClaimJudge.TrainingRun ? $"{v.Claim}, seed {v.Seeds}" : v.Claim);
             cells.Add(Fmt.Claim(v.Unit, v.Documented, v.Qualifier));
-            cells.Add(Fmt.Claim(v.Unit, v.Measured));
-            if (!withModel) cells.Add(Fmt.Tolerance(v));
+            cells.Add(v.Verdict == Verdict.RunFailed ? Fmt.None : Fmt.Measured(v));
             cells.Add(VerdictStyle.Cell(v));
+            if (!withModel) cells.Add(v.Note);
             return (IReadOnlyList<TableCell>)cells;
         }).ToList();
         return new TableBlock(headers, rows, widths, alignments, caption);

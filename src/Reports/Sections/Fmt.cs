@@ -45,7 +45,20 @@ internal static class Fmt
         return qualifier + text;
     }
 
-    /// <summary>A claim's tolerance: "−0.57 pp" for accuracies, "−0.0200" for scores (the largest shortfall accepted).</summary>
-    public static string Tolerance(ClaimVerdict verdict) => verdict.Tolerance is not { } t ? None
-        : verdict.Unit == ClaimUnit.Accuracy ? Invariant($"-{t * 100:0.00} pp") : Invariant($"-{t:0.0000}");
+    /// <summary>
+    /// A claim's measurement: "91.25 ± 0.16 % (5)" (mean ± half the 95 % interval, seeds), "91.09 % (1)" without an
+    /// interval, the count of a parameter claim, "—" when there is none.
+    /// </summary>
+    public static string Measured(ClaimVerdict v)
+    {
+        if (v.Measured is not { } mean || double.IsNaN(mean)) return None;
+        var n = v.N > 0 ? Invariant($" ({v.N})") : "";
+        if (v.CiLow is not { } low || v.CiHigh is not { } high) return Claim(v.Unit, mean) + (v.Kind == ClaimKind.Count ? "" : n);
+        var half = (high - low) / 2;
+        return v.Unit == ClaimUnit.Accuracy ? Invariant($"{mean * 100:0.00} ± {half * 100:0.00} %{n}") : Invariant($"{mean:0.0000} ± {half:0.0000}{n}");
+    }
+
+    /// <summary>The line a claim's interval is set against: "90.94 − 0.005 pp" style, as a plain value ("90.935 %").</summary>
+    public static string Line(ClaimVerdict v) => v.Line is not { } line ? None
+        : v.Unit == ClaimUnit.Accuracy ? Invariant($"{line * 100:0.000} %") : Invariant($"{line:0.00000}");
 }

@@ -27,8 +27,8 @@ internal static class ModelSection
             new TextRun(Fmt.Invariant($"{spec.Source}. Run {m.RunId}: seed {m.Seed} on {m.Device}, {m.EpochsRun} of {run.Config.Epochs} planned epochs (the write-up's recipe: {spec.Recipe.Epochs}){limits}{(m.StoppedEarly ? ", stopped early" : "")}; best epoch {m.BestEpoch}.")),
             .. spec.Documented.Quote.Length > 0 ? new[] { new TextRun("\nThe write-up: ", Bold: true), new TextRun($"“{spec.Documented.Quote}”") } : [],
         ]));
-        doc.Add(ClaimTable.Of(material.Tables.VerdictsOf(run), withModel: false, withSeed: false,
-            $"What the write-up documents for {run.Model} against this run (numbers without a rule are shown, not judged)."));
+        doc.Add(ClaimTable.Of(material.Tables.VerdictsOf(run), withModel: false,
+            $"What the write-up documents for {run.Model} against its runs on {run.Metrics.Device}: the measured mean ± half its 95 % interval over (n) seeds, and the verdict by the rule in the Method section."));
 
         Curves(doc, run);
         var counts = Counts(m.Confusion);
@@ -36,7 +36,7 @@ internal static class ModelSection
             Fmt.Invariant($"Confusion matrix of {run.Model} on {run.TestImages:N0} test images: counts.")));
         doc.Add(new FigureBlock(ConfusionHeight, new ConfusionHeatmap(counts, m.ClassNames, normaliseRows: true).Draw,
             $"Confusion matrix of {run.Model}, row-normalised: each true class's row sums to 1, so the diagonal is the per-class recall."));
-        PerClass.Add(doc, run);
+        PerClass.Add(doc, run, material.Tables.VerdictsOf(run));
         ConfusedPairs(doc, material, run);
         Misclassified(doc, material, run);
     }

@@ -9,6 +9,9 @@ internal static class SummarySection
 {
     public const string Heading = "Summary of runs";
 
+    /// <summary>Points a seed column needs for its "Seed" header.</summary>
+    private const float SeedWidth = 34;
+
     public static void Add(ReportDocument doc, ReportMaterial material)
     {
         var inputs = material.Inputs;
@@ -31,16 +34,16 @@ internal static class SummarySection
 
         doc.Add(Table(withSeed,
             ["Acc. (%)", "Doc. (%)", "Δ (pp)", "Verdict", "Macro F1", "Doc. F1", "vs ref. (pp)"],
-            [42, 42, 40, withSeed ? 84 : 84 + ClaimTable.SeedWidth, 38, 38, 40],
+            [42, 42, 40, withSeed ? 84 : 84 + SeedWidth, 38, 38, 40],
             summary.Select(s => (s, (IReadOnlyList<TableCell>)[
                 Fmt.Percent(s.TestAccuracy), Fmt.Percent(s.DocumentedAccuracy), Fmt.Pp(s.DeltaPp), VerdictStyle.Cell(s.AccuracyVerdict, s.Verdict),
                 Fmt.Score(s.MacroF1), Fmt.Score(s.DocumentedF1), Fmt.Pp(s.VsReferencePp),
             ])),
-            "Test accuracy and macro F1 of every run against the write-up (Doc.: documented). Δ is measured − documented; the verdict applies the claim's rule (Method), so a best-epoch claim is judged on the best epoch. The F1 difference is in report_summary.csv."));
+            "Test accuracy and macro F1 of every run against the write-up (Doc.: documented). Δ is measured − documented; the verdict is the model's, over all its seeds on that device (Method), so a best-epoch claim is judged on the best epoch. The F1 difference is in report_summary.csv."));
 
         doc.Add(Table(withSeed,
             ["Params", "Doc. params", "Epochs run / doc.", "Epoch (s, median)", "Training (s)", "To 90 % (s)", "To doc. (s)"],
-            [53, withSeed ? 60 : 60 + ClaimTable.SeedWidth, 45, 42, 44, 40, 40],
+            [53, withSeed ? 60 : 60 + SeedWidth, 45, 42, 44, 40, 40],
             summary.Select(s => (s, (IReadOnlyList<TableCell>)[
                 Fmt.Count(s.Params), s.DocumentedParams.Length > 0 ? s.DocumentedParams.Replace(" ", "") : Fmt.None,
                 Fmt.Invariant($"{s.EpochsRun} / {s.EpochsDocumented?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Fmt.None}"),
@@ -57,7 +60,7 @@ internal static class SummarySection
         IEnumerable<(SummaryRow Row, IReadOnlyList<TableCell> Cells)> rows, string caption)
     {
         IReadOnlyList<string> allHeaders = [.. withSeed ? new[] { "Model", "Seed" } : ["Model"], .. headers];
-        IReadOnlyList<float> allWidths = [.. withSeed ? new[] { 125f, ClaimTable.SeedWidth } : [125f], .. widths];
+        IReadOnlyList<float> allWidths = [.. withSeed ? new[] { 125f, SeedWidth } : [125f], .. widths];
         var alignments = allHeaders.Select((h, i) => i == 0 || h == "Verdict" ? SKTextAlign.Left : SKTextAlign.Right).ToList();
         var cells = rows.Select(r => (IReadOnlyList<TableCell>)[
             Fmt.Model(r.Row.Model), .. withSeed ? new TableCell[] { Fmt.Invariant($"{r.Row.Seed}") } : [], .. r.Cells]).ToList();

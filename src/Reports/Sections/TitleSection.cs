@@ -6,8 +6,8 @@ using SkiaSharp;
 namespace FashionBench.Reports.Sections;
 
 /// <summary>
-/// The first pages: title, the tally of documented claims (held / did not hold / nothing to compare) and every
-/// judged claim in one table, so the first pages alone say which claims held.
+/// The first pages: title, the tally of documented claims by outcome and taxonomy, and every claim in one table, so
+/// the first pages alone say which claims held.
 /// </summary>
 internal static class TitleSection
 {
@@ -22,35 +22,38 @@ internal static class TitleSection
 
         var verdicts = material.Tables.Verdicts;
         var counts = VerdictCounts.Of(verdicts);
-        var judged = counts.Held + counts.DidNotHold + counts.NothingToCompare;
         doc.Add(new HeadingBlock(Heading));
         doc.Add(new ParagraphBlock([
-            new TextRun(Fmt.Invariant($"Of {judged} documented claims set against these runs, {counts.Held} held, {counts.DidNotHold} did not hold and {counts.NothingToCompare} had nothing to compare"), Bold: true),
-            new TextRun(" (not comparable under this profile, or nothing documented for the model). "
-                        + Fmt.Invariant($"{counts.NotJudged} further documented numbers (validation loss, training accuracy, epoch time) are shown beside the measurements in each model's section without a verdict; the rules are in the Method section.")),
+            new TextRun(Fmt.Invariant($"Of {counts.Claims} documented claims set against these runs, {counts.Held} held, {counts.DidNotHold} did not hold and {counts.Inconclusive} were inconclusive"), Bold: true),
+            new TextRun(Fmt.Invariant($"; {counts.RunFailed} had a failed run, {counts.Contradicted} are contradicted by the write-up itself and {counts.NotComparable} cannot be tested by these runs. ")
+                        + "Each claim is judged over all seeds of its model and device: held when the 95 % interval of the measurement lies at or above the documented value less its printed rounding, did not hold when it lies below, inconclusive when it straddles it (Method). "
+                        + Fmt.Invariant($"{counts.Reported} further documented numbers (losses) are reported beside the measurements without a verdict; models the write-ups give no number for are not counted.")),
         ]));
-        doc.Add(new TableBlock(["Held", "Did not hold", "Nothing to compare", "Not judged"],
+        doc.Add(new TableBlock(["Held", "Did not hold", "Inconclusive", "Run failed", "Contradicted", "Not comparable"],
             [[
                 new TableCell(Fmt.Invariant($"{counts.Held}"), Bold: true, Fill: VerdictStyle.HeldFill),
                 new TableCell(Fmt.Invariant($"{counts.DidNotHold}"), Bold: true, Fill: VerdictStyle.FailedFill),
-                new TableCell(Fmt.Invariant($"{counts.NothingToCompare}"), Bold: true, Fill: VerdictStyle.NotComparableFill),
-                new TableCell(Fmt.Invariant($"{counts.NotJudged}")),
-            ]], [1, 1, 1, 1], [SKTextAlign.Center, SKTextAlign.Center, SKTextAlign.Center, SKTextAlign.Center]));
+                new TableCell(Fmt.Invariant($"{counts.Inconclusive}"), Bold: true, Fill: VerdictStyle.InconclusiveFill),
+                new TableCell(Fmt.Invariant($"{counts.RunFailed}"), Fill: VerdictStyle.NoVerdictFill),
+                new TableCell(Fmt.Invariant($"{counts.Contradicted}"), Fill: VerdictStyle.NoVerdictFill),
+                new TableCell(Fmt.Invariant($"{counts.NotComparable}"), Fill: VerdictStyle.NotComparableFill),
+            ]], [1, 1, 1, 1, 1, 1], Enumerable.Repeat(SKTextAlign.Center, 6).ToList()));
 
         if (verdicts.Any(v => v.Reason == ProfileComparability.Reason))
             doc.Add(new ParagraphBlock(ProfileNote(inputs.Profile)));
 
-        var multiSeed = runs.Select(r => r.Metrics.Seed).Distinct().Count() > 1;
-        // Grouped by verdict so the claims that were tested come first, however many runs follow (stable: catalogue order within).
-        var ordered = verdicts.Where(v => v.Verdict != Verdict.NotJudged).OrderBy(v => v.Verdict switch
+        // Grouped by outcome so the claims that were tested come first (stable: catalogue order within).
+        var ordered = verdicts.Where(v => v.Verdict is not (Verdict.Reported or Verdict.NothingDocumented)).OrderBy(v => v.Verdict switch
         {
             Verdict.DidNotHold => 0,
-            Verdict.Held => 1,
-            Verdict.NotComparable => 2,
-            _ => 3,
+            Verdict.Inconclusive => 1,
+            Verdict.Held => 2,
+            Verdict.RunFailed => 3,
+            Verdict.Contradicted => 4,
+            _ => 5,
         });
-        doc.Add(ClaimTable.Of(ordered, withModel: true, withSeed: multiSeed,
-            "Every documented claim and its verdict: those that did not hold, those that held, then those with nothing to compare. Measured accuracies are test-set accuracies (the best epoch's for best-epoch claims); tolerances are in each model's section and in verdicts.csv."));
+        doc.Add(ClaimTable.Of(ordered, withModel: true,
+            "Every documented claim and its verdict: those that did not hold, the inconclusive ones, those that held, failed runs, claims the write-up contradicts, then those these runs cannot test. Measured: mean ± half the 95 % interval over (n) seeds; notes and the rule's numbers are in each model's section and in verdicts.csv."));
     }
 
     public static string Title(string profile) => $"FashionBench report: {profile} profile";
@@ -69,6 +72,6 @@ internal static class TitleSection
     {
         var profile = Profile.All.FirstOrDefault(p => p.Name == profileName);
         return $"These runs do not train as the write-ups describe ({profile?.Purpose ?? profileName}), so their accuracy, F1 and per-class claims "
-               + "are marked 'not comparable (profile)' and counted under nothing to compare; parameter claims do not depend on training and are judged.";
+               + "are marked 'not comparable (profile)'; parameter claims do not depend on training and are judged.";
     }
 }

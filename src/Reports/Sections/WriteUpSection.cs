@@ -73,7 +73,7 @@ internal static class WriteUpSection
     private static void Contradictions(ReportDocument doc, IReadOnlyList<ModelSpec> catalogued)
     {
         doc.Add(new HeadingBlock("Contradictions found in the write-up", 2));
-        var found = catalogued.SelectMany(s => s.Contradictions).Distinct().ToList();
+        var found = catalogued.SelectMany(s => s.Contradictions).Select(c => c.Note).Distinct().ToList();
         doc.Add(new ParagraphBlock(found.Count == 0
             ? "None found: the write-up's statements are consistent with each other and with the architecture it describes."
             : string.Join("\n", found.Select(c => "• " + c))));

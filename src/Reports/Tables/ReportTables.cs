@@ -28,15 +28,13 @@ public sealed record ReportTables(
 
     public static ReportTables Build(ReportInputs inputs, ReportContext context)
     {
-        var verdicts = new List<ClaimVerdict>();
-        var summary = new List<SummaryRow>();
-        foreach (var run in inputs.Runs)
-        {
-            var documented = run.Spec?.Documented ?? DocumentedResults.Nothing;
-            var facts = run.Facts();
-            verdicts.AddRange(ClaimJudge.Judge(documented, facts));
-            summary.Add(SummaryOf(run, inputs, documented, ClaimJudge.TestAccuracy(documented, facts)));
-        }
+        // One verdict per claim, model and device, over that device's seeds (runs of a model no longer catalogued are not judged).
+        var verdicts = inputs.Runs.Where(r => r.Spec is not null).GroupBy(r => (r.Model, r.Metrics.Device))
+            .SelectMany(g => ClaimJudge.Judge(g.First().Spec!, g.Select(r => r.Facts()).ToList(),
+                claim => inputs.Reference.Spread(g.Key.Model, claim)))
+            .ToList();
+        var summary = inputs.Runs.Select(run => SummaryOf(run, inputs, run.Spec?.Documented ?? DocumentedResults.Nothing,
+            AccuracyVerdictOf(verdicts, run))).ToList();
         return new ReportTables(verdicts, summary,
             inputs.Runs.SelectMany(ConfusedPairsOf).ToList(),
             inputs.Runs.SelectMany(MisclassifiedOf).ToList(),
@@ -57,10 +55,15 @@ public sealed record ReportTables(
         CsvFile.Write(Path.Combine(profileDir, CsvFiles[5]), Provenance);
     }
 
+    /// <summary>The verdicts of the run's model on the run's device (over all its seeds).</summary>
     public IEnumerable<ClaimVerdict> VerdictsOf(RunRecords run) =>
-        Verdicts.Where(v => v.RunId == run.Metrics.RunId);
+        Verdicts.Where(v => v.Model == run.Model && v.Device == run.Metrics.Device);
 
-    private static SummaryRow SummaryOf(RunRecords run, ReportInputs inputs, DocumentedResults documented, ClaimVerdict accuracy)
+    /// <summary>The test-accuracy verdict of the run's model and device: the first claim row after any failed runs.</summary>
+    private static ClaimVerdict? AccuracyVerdictOf(IReadOnlyList<ClaimVerdict> verdicts, RunRecords run) =>
+        verdicts.FirstOrDefault(v => v.Model == run.Model && v.Device == run.Metrics.Device && v.Claim != ClaimJudge.TrainingRun);
+
+    private static SummaryRow SummaryOf(RunRecords run, ReportInputs inputs, DocumentedResults documented, ClaimVerdict? accuracy)
     {
         var m = run.Metrics;
         var reference = inputs.Reference.MeanAccuracy(m.Model);
@@ -73,7 +76,7 @@ public sealed record ReportTables(
             EpochsDocumented = run.Spec?.Recipe.Epochs, Params = m.Parameters,
             DocumentedParams = documented.Parameters?.ToString() ?? "",
             TestAccuracy = m.TestAccuracy, DocumentedAccuracy = documented.TestAccuracy,
-            DeltaPp = Pp(m.TestAccuracy, documented.TestAccuracy), AccuracyVerdict = accuracy.VerdictText, Verdict = accuracy.Verdict,
+            DeltaPp = Pp(m.TestAccuracy, documented.TestAccuracy), AccuracyVerdict = accuracy?.VerdictText ?? "", Verdict = accuracy?.Verdict ?? Verdict.NothingDocumented,
             MacroF1 = m.MacroF1, DocumentedF1 = documented.MacroF1, F1DeltaPp = Pp(m.MacroF1, documented.MacroF1),
             EpochSecondsMedian = m.EpochSecondsMedian, TrainSeconds = m.TrainSeconds,
             SecondsTo90 = m.SecondsTo90, SecondsToDocumented = m.SecondsToDocumented,
