@@ -4,11 +4,19 @@ namespace FashionBench.Models;
 /// A published write-up (`../shared/seeds/`): its number and file, a title, the models it documents (each stamped
 /// with the write-up's number), and whether its report section shows the first model's first-layer filters. The
 /// catalogue is a list of write-ups (<see cref="ModelCatalog.WriteUps"/>): adding one is one file and one line.
+/// <see cref="Comparisons"/> are its comparative findings (ablations, "A beats B"), judged on seed-matched pairs.
 /// </summary>
-public sealed record WriteUp(string Number, string File, string Title, IReadOnlyList<ModelSpec> Specs, bool ShowsFilters)
+public sealed record WriteUp(string Number, string File, string Title, IReadOnlyList<ModelSpec> Specs, bool ShowsFilters,
+    IReadOnlyList<ComparativeClaim> Comparisons)
 {
-    public static WriteUp Of(string number, string file, string title, IEnumerable<ModelSpec> specs, bool showsFilters = false) =>
-        new(number, file, title, specs.Select(s => s with { WriteUp = number }).ToList(), showsFilters);
+    public static WriteUp Of(string number, string file, string title, IEnumerable<ModelSpec> specs, bool showsFilters = false,
+        IReadOnlyList<ComparativeClaim>? comparisons = null)
+    {
+        var stamped = specs.Select(s => s with { WriteUp = number }).ToList();
+        var unknown = (comparisons ?? []).SelectMany(c => new[] { c.Higher, c.Lower }).Where(id => stamped.All(s => s.Id != id)).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"write-up {number}: comparisons name models it does not document: {string.Join(", ", unknown)}");
+        return new(number, file, title, stamped, showsFilters, comparisons ?? []);
+    }
 
     /// <summary>"fashion-cnn", "keras-cnn": the families of its models' ids, in catalogue order.</summary>
     public IReadOnlyList<string> Families => Specs.Select(s => s.Id.Split('/')[0]).Distinct().ToList();

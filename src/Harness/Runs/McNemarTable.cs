@@ -29,21 +29,28 @@ public static class McNemarTable
         return rows;
     }
 
-    // Pairing is only meaningful on the same images in the same order, so indices and labels must agree row by row.
     static (bool[] Baseline, bool[] Ablation) PairedCorrectness(RunStore store, string baselineRun, string ablationRun)
     {
         var (baselineFile, ablationFile) = (store.FileOf(baselineRun, RunStore.PredictionsFile), store.FileOf(ablationRun, RunStore.PredictionsFile));
-        var baseline = CsvFile.Read<PredictionRow>(baselineFile);
-        var ablation = CsvFile.Read<PredictionRow>(ablationFile);
-        if (baseline.Count != ablation.Count)
-            throw new UserError($"{ablationFile}: {ablation.Count} test predictions, but the baseline's {baselineFile} has {baseline.Count}; " +
-                                "McNemar's test needs the same test set");
-        var mismatch = Enumerable.Range(0, baseline.Count)
-            .FirstOrDefault(i => baseline[i].Index != ablation[i].Index || baseline[i].Label != ablation[i].Label, -1);
+        return PairedCorrectness(CsvFile.Read<PredictionRow>(baselineFile), CsvFile.Read<PredictionRow>(ablationFile), baselineFile, ablationFile);
+    }
+
+    /// <summary>
+    /// Per-item correctness of two runs' predictions, item i with item i. Pairing is only meaningful on the same images
+    /// in the same order, so indices and labels must agree row by row; a one-line error names both files otherwise.
+    /// </summary>
+    public static (bool[] First, bool[] Second) PairedCorrectness(IReadOnlyList<PredictionRow> first, IReadOnlyList<PredictionRow> second,
+        string firstName, string secondName)
+    {
+        if (first.Count != second.Count)
+            throw new UserError($"{secondName}: {second.Count} test predictions, but {firstName} has {first.Count}; " +
+                                "a paired test needs the same test set");
+        var mismatch = Enumerable.Range(0, first.Count)
+            .FirstOrDefault(i => first[i].Index != second[i].Index || first[i].Label != second[i].Label, -1);
         if (mismatch >= 0)
-            throw new UserError($"{ablationFile}: row {mismatch + 1} (index {ablation[mismatch].Index}, label {ablation[mismatch].Label}) " +
-                                $"differs from {baselineFile} (index {baseline[mismatch].Index}, label {baseline[mismatch].Label}); " +
-                                "McNemar's test needs the same test set");
-        return (baseline.Select(p => p.Prediction == p.Label).ToArray(), ablation.Select(p => p.Prediction == p.Label).ToArray());
+            throw new UserError($"{secondName}: row {mismatch + 1} (index {second[mismatch].Index}, label {second[mismatch].Label}) " +
+                                $"differs from {firstName} (index {first[mismatch].Index}, label {first[mismatch].Label}); " +
+                                "a paired test needs the same test set");
+        return (first.Select(p => p.Prediction == p.Label).ToArray(), second.Select(p => p.Prediction == p.Label).ToArray());
     }
 }

@@ -47,7 +47,16 @@ static class WriteUp004
         ValidateOnTest,
     ];
 
-    public static WriteUp Create() => WriteUp.Of("004", File, "Three sub-8k-parameter CNNs, MNIST", Specs());
+    public static WriteUp Create() => WriteUp.Of("004", File, "Three sub-8k-parameter CNNs, MNIST", Specs(),
+        comparisons:
+        [
+            new("model 3 performs best (against model 1)", "mnist-8k/model3", "mnist-8k/model1", ComparedMeasure.BestEpochTestAccuracy, 0.9950 - 0.9906,
+                "Model 3: Achieved optimal performance (best test accuracy 99.50% against 99.06%)"),
+            new("model 3 performs best (against model 2)", "mnist-8k/model3", "mnist-8k/model2", ComparedMeasure.BestEpochTestAccuracy, 0.9950 - 0.9899,
+                "Model 3: Achieved optimal performance (best test accuracy 99.50% against 98.99%)"),
+            new("model 2's regularisation lowers peak accuracy", "mnist-8k/model1", "mnist-8k/model2", ComparedMeasure.BestEpochTestAccuracy, 0.9906 - 0.9899,
+                "Model 2: Successfully addressed overfitting through regularization but plateau'd at lower accuracy"),
+        ]);
 
     static IEnumerable<ModelSpec> Specs()
     {

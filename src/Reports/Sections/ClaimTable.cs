@@ -5,7 +5,7 @@ using SkiaSharp;
 namespace FashionBench.Reports.Sections;
 
 /// <summary>
-/// A table of claim verdicts: claim, documented, measured (mean ± half the 95 % interval, and n seeds), verdict, and
+/// A table of claim verdicts: claim, claimed (documented), measured (mean ± half the 95 % interval, and n seeds), verdict, and
 /// the note (why not comparable, a failed run's cause, "exceeded by", a borrowed spread); with a model column when
 /// several models are listed (widths in points of the 483-pt A4 text width).
 /// </summary>
@@ -18,10 +18,10 @@ internal static class ClaimTable
         var alignments = new List<SKTextAlign>();
         void Column(string header, float width, SKTextAlign align) { headers.Add(header); widths.Add(width); alignments.Add(align); }
         if (withModel) Column("Model", 118, SKTextAlign.Left);
-        Column("Claim", withModel ? 92 : 112, SKTextAlign.Left);
-        Column("Documented", 62, SKTextAlign.Right);
-        Column("Measured (n)", 84, SKTextAlign.Right);
-        Column("Verdict", withModel ? 127 : 84, SKTextAlign.Left);
+        Column("Claim", withModel ? 86 : 102, SKTextAlign.Left);
+        Column("Claimed", 56, SKTextAlign.Right);
+        Column("Measured (n)", 100, SKTextAlign.Right);
+        Column("Verdict", withModel ? 123 : 84, SKTextAlign.Left);
         if (!withModel) Column("Note", 141, SKTextAlign.Left);
 
         var rows = verdicts.Select(v =>

@@ -29,6 +29,9 @@ internal static class TitleSection
                         + "Each claim is judged over all seeds of its model and device: held when the 95 % interval of the measurement lies at or above the documented value less its printed rounding, did not hold when it lies below, inconclusive when it straddles it (Method). "
                         + Fmt.Invariant($"{counts.Reported} further documented numbers (losses) are reported beside the measurements without a verdict; models the write-ups give no number for are not counted.")),
         ]));
+        var writeUps = Models.ModelCatalog.WriteUps.Where(w => verdicts.Any(v => v.WriteUp == w.Number))
+            .Select(w => "• " + WriteUpLine(w.Number, verdicts, material.Tables.Comparisons)).ToList();
+        if (writeUps.Count > 0) doc.Add(new ParagraphBlock(string.Join("\n", writeUps)));
         doc.Add(new TableBlock(["Held", "Did not hold", "Inconclusive", "Run failed", "Contradicted", "Not comparable"],
             [[
                 new TableCell(Fmt.Invariant($"{counts.Held}"), Bold: true, Fill: VerdictStyle.HeldFill),
@@ -54,6 +57,27 @@ internal static class TitleSection
         });
         doc.Add(ClaimTable.Of(ordered, withModel: true,
             "Every documented claim and its verdict: those that did not hold, the inconclusive ones, those that held, failed runs, claims the write-up contradicts, then those these runs cannot test. Measured: mean ± half the 95 % interval over (n) seeds; notes and the rule's numbers are in each model's section and in verdicts.csv."));
+
+        var comparisons = material.Tables.Comparisons;
+        if (comparisons.Count == 0) return;
+        doc.Add(new HeadingBlock("The write-ups' comparative findings", 2));
+        doc.Add(new ParagraphBlock(
+            "Each finding that one model scores higher than another is judged on seed-matched pairs of runs: held when the 95 % interval of the mean paired difference lies above 0 "
+            + Fmt.Invariant($"and McNemar's exact test on the test images, stratified by seed (discordant images pooled over seeds), gives p < {ComparisonJudge.Alpha}; ")
+            + "did not hold when the interval lies below 0 (the reverse holds) with the same test; inconclusive otherwise. The finding is the direction; the documented size is shown beside the measured one."));
+        doc.Add(ComparisonTable.Of(comparisons,
+            "The write-ups' comparative and ablation findings. Δ is the model claimed higher minus the other; p is McNemar's exact test stratified by seed (— without per-item pairs). comparisons.csv has the models, b, c, the degrees of freedom and the notes."));
+    }
+
+    /// <summary>"002: 5 of 7 claims held; findings: augmentation hurts — held, dropout hurts — inconclusive".</summary>
+    public static string WriteUpLine(string number, IReadOnlyList<ClaimVerdict> verdicts, IReadOnlyList<ComparisonVerdict> comparisons)
+    {
+        var counts = VerdictCounts.Of(verdicts.Where(v => v.WriteUp == number));
+        var findings = comparisons.Where(c => c.WriteUp == number).Select(c => $"{c.Finding} — {c.VerdictText}").ToList();
+        var judged = counts.Held + counts.DidNotHold + counts.Inconclusive;
+        var line = Fmt.Invariant($"{number}: {counts.Held} of {judged} judged claims held");
+        if (counts.RunFailed + counts.Contradicted > 0) line += Fmt.Invariant($" ({counts.RunFailed} run failed, {counts.Contradicted} contradicted by the write-up)");
+        return findings.Count == 0 ? line : line + "; findings: " + string.Join(", ", findings);
     }
 
     public static string Title(string profile) => $"FashionBench report: {profile} profile";

@@ -1,5 +1,7 @@
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Evaluation;
+using FashionBench.Harness.Runs;
+using FashionBench.Harness.Statistics;
 using FashionBench.Models;
 using FashionBench.Reports.Inputs;
 using FashionBench.Reports.Verdicts;
@@ -13,6 +15,7 @@ namespace FashionBench.Reports.Tables;
 /// </summary>
 public sealed record ReportTables(
     IReadOnlyList<ClaimVerdict> Verdicts,
+    IReadOnlyList<ComparisonVerdict> Comparisons,
     IReadOnlyList<SummaryRow> Summary,
     IReadOnlyList<ConfusedPairRow> ConfusedPairs,
     IReadOnlyList<MisclassifiedRow> Misclassified,
@@ -24,7 +27,7 @@ public sealed record ReportTables(
 
     /// <summary>The CSV files <see cref="WriteCsv"/> writes into the profile folder.</summary>
     public static readonly IReadOnlyList<string> CsvFiles =
-        ["verdicts.csv", "report_summary.csv", "confused_pairs.csv", "misclassified.csv", "throughput_peak.csv", "provenance.csv"];
+        ["verdicts.csv", "report_summary.csv", "confused_pairs.csv", "misclassified.csv", "throughput_peak.csv", "provenance.csv", "comparisons.csv"];
 
     public static ReportTables Build(ReportInputs inputs, ReportContext context)
     {
@@ -35,7 +38,7 @@ public sealed record ReportTables(
             .ToList();
         var summary = inputs.Runs.Select(run => SummaryOf(run, inputs, run.Spec?.Documented ?? DocumentedResults.Nothing,
             AccuracyVerdictOf(verdicts, run))).ToList();
-        return new ReportTables(verdicts, summary,
+        return new ReportTables(verdicts, ComparisonsOf(inputs), summary,
             inputs.Runs.SelectMany(ConfusedPairsOf).ToList(),
             inputs.Runs.SelectMany(MisclassifiedOf).ToList(),
             inputs.Throughput?.Select(t => PeakRow(t, context)).ToList(),
@@ -53,6 +56,7 @@ public sealed record ReportTables(
         CsvFile.Write(Path.Combine(profileDir, CsvFiles[3]), Misclassified);
         if (ThroughputPeak is not null) CsvFile.Write(Path.Combine(profileDir, CsvFiles[4]), ThroughputPeak);
         CsvFile.Write(Path.Combine(profileDir, CsvFiles[5]), Provenance);
+        CsvFile.Write(Path.Combine(profileDir, CsvFiles[6]), Comparisons);
     }
 
     /// <summary>The verdicts of the run's model on the run's device (over all its seeds).</summary>
@@ -85,6 +89,53 @@ public sealed record ReportTables(
             Status = m.Status, StatusReason = m.Judged.Reason ?? "",
         };
     }
+
+    /// <summary>
+    /// Every comparative finding of the catalogue whose two models both have runs, per device: seed-matched pairs of
+    /// healthy runs, with the discordant test images for a test-accuracy finding.
+    /// </summary>
+    private static IReadOnlyList<ComparisonVerdict> ComparisonsOf(ReportInputs inputs)
+    {
+        var runs = inputs.Runs.ToDictionary(r => (r.Model, r.Metrics.Device, r.Metrics.Seed));
+        return ModelCatalog.WriteUps.SelectMany(w => w.Comparisons.SelectMany(claim =>
+            inputs.Runs.Where(r => r.Model == claim.Higher).Select(r => r.Metrics.Device).Distinct()
+                .Where(device => inputs.Runs.Any(r => r.Model == claim.Lower && r.Metrics.Device == device))
+                .Select(device =>
+                {
+                    var matched = inputs.Runs.Where(r => r.Model == claim.Higher && r.Metrics.Device == device)
+                        .Select(h => (Higher: h, Lower: runs.GetValueOrDefault((claim.Lower, device, h.Metrics.Seed))))
+                        .Where(p => p.Lower is not null).OrderBy(p => p.Higher.Metrics.Seed).ToList();
+                    var healthy = matched.Where(p => p.Higher.Metrics.Status == "ok" && p.Lower!.Metrics.Status == "ok").ToList();
+                    var failed = matched.Except(healthy).Select(p => p.Higher.Metrics.Seed).ToList();
+                    var notComparable = matched.SelectMany(p => new[] { p.Higher, p.Lower! })
+                        .Select(r => r.Facts().NotComparableReason).FirstOrDefault(r => r is not null);
+                    if (claim.Measure == ComparedMeasure.Parameters)
+                        return ComparisonJudge.Parameters(w.Number, claim, device, matched[0].Higher.Metrics.Parameters, matched[0].Lower!.Metrics.Parameters);
+                    return ComparisonJudge.Judge(w.Number, claim, device, healthy.Select(p => Pair(claim.Measure, p.Higher, p.Lower!)!).ToList(),
+                        failed, notComparable);
+                }))).ToList();
+    }
+
+    /// <summary>The pair of one seed; a parameter count is a fact (null: no statistics), an accuracy a proportion on its images.</summary>
+    private static PairedSeed? Pair(ComparedMeasure measure, RunRecords higher, RunRecords lower)
+    {
+        var seed = higher.Metrics.Seed;
+        switch (measure)
+        {
+            case ComparedMeasure.TestAccuracy:
+                var (h, l) = McNemarTable.PairedCorrectness(higher.Predictions, lower.Predictions, higher.Metrics.RunId, lower.Metrics.RunId);
+                var (b, c) = McNemarTest.Discordant(h, l);
+                return new PairedSeed(seed, higher.Metrics.TestAccuracy, lower.Metrics.TestAccuracy, h.Length, b, c);
+            case ComparedMeasure.BestEpochTestAccuracy:
+                return new PairedSeed(seed, higher.Metrics.BestValidationAccuracy, lower.Metrics.BestValidationAccuracy, higher.TestImages);
+            case ComparedMeasure.FirstEpochValidationAccuracy:
+                return new PairedSeed(seed, FirstEpoch(higher), FirstEpoch(lower), (int)higher.Facts().ValidationImages);
+            default:
+                return null;
+        }
+    }
+
+    private static double FirstEpoch(RunRecords run) => run.Curves.FirstOrDefault(c => c.Epoch == 1)?.ValidationAccuracy ?? double.NaN;
 
     private static double? Pp(double measured, double? documented) => Harness.Statistics.Proportion.DeltaPp(measured, documented);
 
