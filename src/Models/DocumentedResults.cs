@@ -15,11 +15,23 @@ public sealed record DocumentedResults
     public double? ValidationLoss { get; init; }
     public double? TrainAccuracy { get; init; }
     public double? MacroF1 { get; init; }
-    /// <summary>Per-epoch claims: epoch (1-based) → test accuracy.</summary>
-    public IReadOnlyDictionary<int, double> TestAccuracyAtEpoch { get; init; } = new Dictionary<int, double>();
+    /// <summary>Numbers stated for a given epoch (1-based): 003's V3 at epochs 7 and 10.</summary>
+    public IReadOnlyDictionary<int, EpochResults> AtEpoch { get; init; } = new Dictionary<int, EpochResults>();
+    /// <summary>An upper bound on the best test accuracy over epochs ("test accuracy consistently stays below 99.1 %").</summary>
+    public double? BestTestAccuracyBelow { get; init; }
+    /// <summary>A test accuracy to reach within a number of epochs ("99.4 %+ … in 15 epochs").</summary>
+    public AccuracyTarget? Target { get; init; }
     public IReadOnlyDictionary<string, double> PerClassF1 { get; init; } = new Dictionary<string, double>();
     public ParameterClaim? Parameters { get; init; }
+    /// <summary>A second parameter claim, a bound beside the value ("~7,000" and "under 8K").</summary>
+    public ParameterClaim? ParameterBound { get; init; }
     public double? EpochSeconds { get; init; }
+    /// <summary>Resource numbers measured on the write-up's machine: total training time, model file size, peak memory.</summary>
+    public double? TotalTrainSeconds { get; init; }
+    public double? ModelMegabytes { get; init; }
+    public double? PeakMemoryMegabytes { get; init; }
+    /// <summary>An inference rate in "it/s", a unit the write-up does not define (images or batches): reported, not judged.</summary>
+    public double? InferenceIterationsPerSecond { get; init; }
     /// <summary>
     /// Half a unit of the last digit the write-up printed its accuracies and F1 scores with, as a fraction: "90.94 %"
     /// or "0.8980" → 0.00005 (the default: these write-ups print two decimals of a percentage, four of a score);
@@ -53,9 +65,19 @@ public sealed record ParameterClaim(ParameterClaimKind Kind, long Value)
     };
 }
 
+/// <summary>Numbers a write-up states for one epoch; a test loss or accuracy is on the test set (write-ups that validated on it).</summary>
+public sealed record EpochResults(double? TestAccuracy = null, double? TestLoss = null, double? TrainAccuracy = null, double? TrainLoss = null);
+
+/// <summary>
+/// A test accuracy claimed reached within <paramref name="ByEpoch"/> epochs, with half a unit of its printed digit
+/// ("99.4 %" → 0.0005).
+/// </summary>
+public sealed record AccuracyTarget(double Accuracy, int ByEpoch, double Rounding);
+
 /// <summary>The names of claims that a <see cref="Contradiction"/> can point at, as verdicts.csv writes them.</summary>
 public static class ClaimName
 {
     public const string Parameters = "parameters";
+    public const string ParameterBound = "parameters (bound)";
     public const string ModelSize = "model size";
 }

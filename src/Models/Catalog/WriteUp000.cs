@@ -41,6 +41,13 @@ static class WriteUp000
         [
             new("residual connections raise test accuracy", "se-resnet", "se-cnn", ComparedMeasure.TestAccuracy, 0.9262 - 0.9094,
                 "The test accuracy for this model was 92.62%, an improvement over the 90.94% achieved in Exercise 1"),
+        ],
+        untested:
+        [
+            new("the learning-rate schedule 'improved convergence and minimized overfitting'", "no constant-rate variant is catalogued, and no number is given"),
+            new("SE blocks, global average pooling and augmentation 'contributed to generalization'", "no variant without each is catalogued"),
+            new("residual connections are 'more effective in reducing overfitting'; 'consistent performance across training, validation and test'",
+                "qualitative: no gap or training number is given (the curves are in each model's section)"),
         ]);
 
     static IEnumerable<ModelSpec> Specs()

@@ -53,6 +53,12 @@ static class WriteUp001
                 ComparedMeasure.FirstEpochValidationAccuracy, null, "Adam … converges faster with minimal tuning; SGD with Momentum: Slower convergence"),
             new("strided convolution increases the parameter count", "keras-cnn/relu-strided-adam", "keras-cnn/relu-maxpool-adam",
                 ComparedMeasure.Parameters, null, "Strided Convolution: Learns the downsampling operation but increases parameter count"),
+        ],
+        untested:
+        [
+            new("ReLU 'suffers from the dying ReLU problem'; LeakyReLU 'prevents neurons from dying'", "dead units are not measured, and no number is given"),
+            new("SGD 'can achieve better generalization when tuned properly'", "a hedge: the tuning is not described"),
+            new("the confusion matrix is 'for the best-performing model' (CNN_ReLU_MaxPool)", "the file name does not say which optimiser; the test accuracies of every variant are in the claims table"),
         ]);
 
     static IEnumerable<ModelSpec> Specs()
@@ -62,6 +68,10 @@ static class WriteUp001
             new(LiteralReadingContradiction()),
             new("'4 convolutional layers' and 'strided convolution … increases parameter count' cannot both hold for the strided " +
             "variants: replacing a pool by a learned convolution adds a layer per block (6 in all)."),
+            new("'Strided convolution … increases parameter count' does not hold for the reading built here: a 3×3 stride-2 'valid' " +
+                "convolution shrinks the flattened features from 5·5·64 to 4·4·64, so the strided variants have fewer parameters than " +
+                "the max-pool ones. With 'same' padding the count rises but passes 1,000,000; only a 2×2 stride-2 'valid' convolution " +
+                "satisfies both claims."),
         };
         foreach (var optimizer in new[] { "adam", "sgd" })
         foreach (var downsampling in new[] { "maxpool", "strided" })

@@ -26,10 +26,10 @@ public sealed record RunRecords(
             m.RunId, m.Model, m.Device, m.Seed, m.Status, m.Judged.Reason, m.Parameters, TestImages,
             m.ValidatesOnTest ? TestImages : validation, train,
             m.TestAccuracy, m.MacroF1, m.BestValidationAccuracy, m.ValidatesOnTest,
-            Curves.ToDictionary(c => c.Epoch, c => c.ValidationAccuracy),
+            Curves.ToDictionary(c => c.Epoch, c => new EpochFacts(c.TrainLoss, c.TrainAccuracy, c.ValidationLoss, c.ValidationAccuracy)),
             Curves.Select(c => c.ValidationLoss).DefaultIfEmpty(double.NaN).Min(),
             Curves.Select(c => c.TrainAccuracy).DefaultIfEmpty(double.NaN).Max(),
-            m.EpochSecondsMedian,
+            m.EpochSecondsMedian, m.TrainSeconds, m.PeakRssMb,
             m.PerClass.ToDictionary(c => c.Name, c => (c.F1, c.Support)),
             m.Provenance.Cpu,
             ProfileComparability.Check(Config.TrainLimit, Config.TestLimit, Config.Epochs, Spec?.Recipe.Epochs ?? Config.Recipe.Epochs));

@@ -40,6 +40,8 @@ internal static class Fmt
             ClaimUnit.Accuracy => Percent(v) + " %",
             ClaimUnit.Count => Count((long)v),
             ClaimUnit.Seconds => Seconds(v) + " s",
+            ClaimUnit.Megabytes => v.ToString(v < 10 ? "0.00" : "#,0", C) + " MB",
+            ClaimUnit.Rate => v.ToString("0.0", C) + " it/s",
             _ => Score(v),
         };
         return qualifier + text;

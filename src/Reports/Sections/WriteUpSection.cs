@@ -21,6 +21,7 @@ internal static class WriteUpSection
             $"Source: {writeUp.File} ({writeUp.Title}). {runs.Count} of its {writeUp.Specs.Count} catalogued models have runs in these results: {string.Join(", ", runs.Select(r => r.Model))}.")));
 
         SideBySide(doc, material, runs);
+        Findings(doc, material, writeUp);
         foreach (var run in runs) ModelSection.Add(doc, material, run);
         if (writeUp.ShowsFilters) FiltersSection.Add(doc, material, runs[0]);
         Choices(doc, runs);
@@ -68,6 +69,19 @@ internal static class WriteUpSection
                 c.Models.Count == runs.Count ? "all" : string.Join(", ", c.Models.Select(Fmt.Model)),
             ]).ToList(),
             [1.2f, 2f, 2.4f, 1.3f], caption: "Each decision the write-up left open, what was built and why."));
+    }
+
+    /// <summary>The write-up's comparative findings with their verdicts, and what no catalogued run can test.</summary>
+    private static void Findings(ReportDocument doc, ReportMaterial material, WriteUp writeUp)
+    {
+        var findings = material.Tables.Comparisons.Where(c => c.WriteUp == writeUp.Number).ToList();
+        if (findings.Count > 0)
+            doc.Add(ComparisonTable.Of(findings, $"Write-up {writeUp.Number}'s comparative findings, judged on seed-matched pairs (the rule is on the first pages)."));
+        if (writeUp.Untested.Count > 0)
+            doc.Add(new ParagraphBlock([
+                new TextRun("Statements no catalogued run can test: ", Bold: true),
+                new TextRun(string.Join("; ", writeUp.Untested.Select(u => $"{u.Claim} ({u.Reason})")) + "."),
+            ]));
     }
 
     private static void Contradictions(ReportDocument doc, IReadOnlyList<ModelSpec> catalogued)

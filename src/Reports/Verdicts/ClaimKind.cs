@@ -7,6 +7,8 @@ public enum ClaimKind
     AtLeast,
     /// <summary>"Over 90 %": strictly above the bound.</summary>
     LowerBound,
+    /// <summary>"Stays below 99.1 %": strictly below the bound.</summary>
+    UpperBound,
     /// <summary>A parameter count: an exact fact of the architecture ("7,108", "~6,000", "&lt; 1,000,000").</summary>
     Count,
     /// <summary>Time, memory, size, throughput: measured on other hardware, so only the order of magnitude is judged.</summary>

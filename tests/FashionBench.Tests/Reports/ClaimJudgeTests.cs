@@ -17,8 +17,11 @@ public sealed class ClaimJudgeTests
     static RunFacts Run(long seed, double accuracy, string status = "ok", string? reason = null, string? notComparable = null, bool validatesOnTest = false) => new(
         $"model-cpu-s{seed}-00000000", "model", "cpu", seed, status, reason, Parameters: 7_108, TestImages, ValidationImages: 6_000, TrainImages: 54_000,
         accuracy, MacroF1: accuracy - 0.01, BestValidationAccuracy: accuracy + 0.01, validatesOnTest,
-        new Dictionary<int, double> { [1] = 0.80, [7] = accuracy + 0.01, [10] = accuracy },
-        MinValidationLoss: 0.3, BestTrainAccuracy: 0.95, EpochSecondsMedian: 12,
+        new Dictionary<int, EpochFacts>
+        {
+            [1] = new(0.9, 0.70, 0.6, 0.80), [7] = new(0.35, 0.88, 0.33, accuracy + 0.01), [10] = new(0.30, 0.89, 0.38, accuracy),
+        },
+        MinValidationLoss: 0.3, BestTrainAccuracy: 0.95, EpochSecondsMedian: 12, TrainSeconds: 120, PeakRssMb: 900,
         new Dictionary<string, (double, int)> { ["Shirt"] = (0.70, 1_000), ["Bag"] = (0.97, 1_000) }, "AMD EPYC", notComparable);
 
     static List<RunFacts> Runs(IEnumerable<double> accuracies, string? notComparable = null) =>
@@ -180,12 +183,25 @@ public sealed class ClaimJudgeTests
         Assert.That(onTest.Measured, Is.EqualTo(0.92).Within(1e-12), "the best epoch's accuracy on the test set");
         Assert.That(Accuracy(bestEpoch, Runs(FiveSeeds)).Claim, Is.EqualTo("test accuracy"), "a held-out validation set is not the test set");
 
-        var atEpochs = new DocumentedResults { TestAccuracy = 0.91, TestAccuracyAtEpoch = new Dictionary<int, double> { [7] = 0.92, [10] = 0.91, [30] = 0.95 } };
+        var atEpochs = new DocumentedResults
+        {
+            TestAccuracy = 0.91,
+            AtEpoch = new Dictionary<int, EpochResults>
+            {
+                [7] = new(TestAccuracy: 0.92, TestLoss: 0.34, TrainAccuracy: 0.8829, TrainLoss: 0.32), [10] = new(TestAccuracy: 0.91), [30] = new(TestAccuracy: 0.95),
+            },
+        };
         var verdicts = ClaimJudge.Judge(Spec(atEpochs), FiveSeeds.Select((a, i) => Run(i + 1, a, validatesOnTest: true)).ToList());
-        Assert.That(verdicts.Select(v => v.Claim), Is.EqualTo(new[] { "test accuracy", "test accuracy at epoch 7", "test accuracy at epoch 30" }),
-            "epoch 10 restates the final-accuracy claim");
-        Assert.That(verdicts[1].Verdict, Is.EqualTo(Verdict.Inconclusive));
-        Assert.That(verdicts[2].VerdictText, Is.EqualTo("not comparable (run ended earlier)"));
+        Assert.That(verdicts.Select(v => (v.Claim, v.VerdictText)), Is.EqualTo(new[]
+        {
+            ("test accuracy", "inconclusive"), ("test accuracy at epoch 7", "inconclusive"),
+            ("training accuracy at epoch 7", "did not hold"),   // 0.88 on 54,000 images, against 0.88285
+            ("test loss at epoch 7", "reported, not judged"), ("training loss at epoch 7", "reported, not judged"),
+            ("test accuracy at epoch 30", "not comparable (run ended earlier)"),
+        }), "epoch 10 restates the final-accuracy claim");
+        Assert.That(verdicts[3].Measured, Is.EqualTo(0.33).Within(1e-12), "the test loss is the validation loss when validation is the test set");
+        Assert.That(ClaimJudge.Judge(Spec(atEpochs), Runs(FiveSeeds)).Single(v => v.Claim == "test loss at epoch 7").Measured, Is.Null,
+            "a held-out validation loss is not a test loss");
     }
 
     [Test]
@@ -199,6 +215,61 @@ public sealed class ClaimJudgeTests
         Assert.That(ClaimJudge.Judge(Spec(documented with { EpochSeconds = 121 }), Runs(FiveSeeds)).Single(v => v.Claim == "epoch time").Verdict,
             Is.EqualTo(Verdict.DidNotHold), "12 s is under a tenth of 121 s");
         Assert.That(verdicts.Single(v => v.Claim == "lowest validation loss").Verdict, Is.EqualTo(Verdict.Reported));
+    }
+
+    [Test]
+    public void ATargetWithinEpochsIsJudgedOnTheBestEpochSoFarAndSaysWhenEachSeedReachedIt()
+    {
+        var documented = new DocumentedResults { Target = new AccuracyTarget(0.90, ByEpoch: 8, Rounding: 0.0005) };
+        var runs = FiveSeeds.Select((a, i) => Run(i + 1, a, validatesOnTest: true)).ToList();
+        runs[4] = runs[4] with { Epochs = runs[4].Epochs.Where(e => e.Key != 7).ToDictionary() };   // seed 5 reaches it at epoch 10 only
+        var v = ClaimJudge.Judge(Spec(documented), runs).Single(r => r.Claim == "test accuracy reached by epoch 8");
+        Assert.That(v.Line, Is.EqualTo(0.8995).Within(1e-12), "'90.0 %' printed to a tenth: ±0.05 pp");
+        Assert.That(v.Note, Does.Contain("first at or above 90.0 % at epoch 7, 7, 7, 7, 10 (seeds 1 2 3 4 5)"));
+        Assert.That(v.Verdict, Is.EqualTo(Verdict.Inconclusive), "seed 5's best by epoch 8 is 80 %");
+    }
+
+    [TestCase(0.9200, Verdict.Held)]           // best epoch 0.92 ± 0.0054 lies below 92.6 %
+    [TestCase(0.9150, Verdict.Inconclusive)]
+    [TestCase(0.9100, Verdict.DidNotHold)]     // the whole interval is at or above 91 %
+    public void AnUpperBoundOnTheBestAccuracyIsJudgedAgainstTheBound(double bound, Verdict expected)
+    {
+        var documented = new DocumentedResults { BestTestAccuracyBelow = bound + 0.006 * (expected == Verdict.Held ? 1 : 0) };
+        var runs = FiveSeeds.Select((a, i) => Run(i + 1, a, validatesOnTest: true)).ToList();
+        var v = ClaimJudge.Judge(Spec(documented), runs).Single(r => r.Claim == "best-epoch test accuracy (upper bound)");
+        Assert.That(v.Verdict, Is.EqualTo(expected));
+        Assert.That(v.Qualifier, Is.EqualTo("<"));
+    }
+
+    [Test]
+    public void ResourceNumbersAreJudgedByOrderOfMagnitudeOrReportedWithTheirReason()
+    {
+        var documented = new DocumentedResults { PeakMemoryMegabytes = 2_000, ModelMegabytes = 1.2, TotalTrainSeconds = 11_744, InferenceIterationsPerSecond = 13.5 };
+        var verdicts = ClaimJudge.Judge(Spec(documented), Runs(FiveSeeds)).ToDictionary(v => v.Claim);
+        Assert.That((verdicts["peak memory (RAM)"].Verdict, verdicts["peak memory (RAM)"].Measured), Is.EqualTo((Verdict.Held, 900.0)));
+        Assert.That(verdicts[ClaimName.ModelSize].Measured, Is.EqualTo(7_108 * 4 / 1e6).Within(1e-12));
+        Assert.That(verdicts[ClaimName.ModelSize].Verdict, Is.EqualTo(Verdict.DidNotHold), "0.028 MB is under a tenth of 1.2 MB");
+        Assert.That(verdicts["total training time"].Verdict, Is.EqualTo(Verdict.Reported));
+        Assert.That(verdicts["inference rate"].Note, Does.Contain("not defined"));
+        Assert.That(verdicts["inference rate"].Measured, Is.Null);
+    }
+
+    [Test]
+    public void EveryContradictionThatNamesAClaimMeetsThatClaimsRow()
+    {
+        foreach (var spec in ModelCatalog.All)
+            foreach (var contradiction in spec.Contradictions.Where(c => c.Claim is not null))
+                Assert.That(ClaimJudge.Judge(spec, Runs(FiveSeeds)).Single(v => v.Claim == contradiction.Claim).Verdict,
+                    Is.EqualTo(Verdict.Contradicted), $"{spec.Id}: '{contradiction.Claim}'");
+    }
+
+    [Test]
+    public void AComparisonMustNameModelsOfItsOwnWriteUp()
+    {
+        var spec = ModelCatalog.Find("mnist-8k/model1")!;
+        var error = Assert.Throws<ArgumentException>(() => WriteUp.Of("009", "x.txt", "x", [spec],
+            comparisons: [new ComparativeClaim("x", "mnist-8k/model1", "se-cnn", ComparedMeasure.TestAccuracy, null, "")]));
+        Assert.That(error!.Message, Does.Contain("se-cnn"));
     }
 
     [TestCase(null, null, 20, 20, true)]

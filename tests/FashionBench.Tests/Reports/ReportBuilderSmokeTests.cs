@@ -29,7 +29,7 @@ public sealed class ReportBuilderSmokeTests
         var verdicts = fixture.Outcome.Tables.Verdicts;
         Assert.That(verdicts.Single(v => v.Claim == "best-epoch test accuracy").VerdictText, Is.EqualTo("not comparable (profile)"));
         Assert.That(verdicts.Single(v => v.Claim == "parameters").VerdictText, Is.EqualTo("held"));
-        Assert.That(string.Join(" ", fixture.Pages[0]), Does.Contain("Of 3 documented claims set against these runs, 1 held, 0 did not hold and 0 were inconclusive"));
+        Assert.That(string.Join(" ", fixture.Pages[0]), Does.Contain("Of 4 documented claims set against these runs, 1 held, 0 did not hold and 0 were inconclusive"));
         Assert.That(verdicts.Single(v => v.Claim == "best training accuracy").VerdictText, Is.EqualTo("not comparable (profile)"));
         Assert.That(fixture.Outcome.Tables.Summary.Single().AccuracyVerdict, Is.EqualTo("not comparable (profile)"));
     }
@@ -103,7 +103,7 @@ public sealed class ReportBuilderSmokeTests
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         Assert.That(process.ExitCode, Is.EqualTo(0), stderr.Result);
-        Assert.That(stdout, Does.Contain("report.pdf").And.Contain("3 documented claims: 1 held, 0 did not hold, 0 inconclusive, 0 run failed, 0 contradicted by the write-up, 2 not comparable"));
+        Assert.That(stdout, Does.Contain("report.pdf").And.Contain("4 documented claims: 1 held, 0 did not hold, 0 inconclusive, 0 run failed, 0 contradicted by the write-up, 3 not comparable"));
         Assert.That(File.Exists(Path.Combine(fixture.Root, "cache", "mnist", "t10k-images-idx3-ubyte.gz")), "test images were acquired into the cache");
     }
 }
