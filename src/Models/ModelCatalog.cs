@@ -16,13 +16,14 @@ public static class ModelCatalog
         WriteUp004.Create(),
     ];
 
-    public static readonly IReadOnlyList<ModelSpec> All = [.. WriteUps.SelectMany(w => w.Specs)];
+    /// <summary>Every model, documented ones first, then the probes (which only train when named).</summary>
+    public static readonly IReadOnlyList<ModelSpec> All = [.. WriteUps.SelectMany(w => w.Specs), .. WriteUps.SelectMany(w => w.Probes)];
 
     /// <summary>The write-up numbered <paramref name="number"/>, e.g. "002"; null when there is none.</summary>
     public static WriteUp? FindWriteUp(string number) => WriteUps.FirstOrDefault(w => w.Number == number);
 
-    /// <summary>The default matrix: everything not marked extended-only.</summary>
-    public static IEnumerable<ModelSpec> Default => All.Where(s => !s.Extended);
+    /// <summary>The default matrix: every documented model not marked extended-only (no probes).</summary>
+    public static IEnumerable<ModelSpec> Default => All.Where(s => !s.Extended && s.ProbeOf is null);
 
     public static ModelSpec? Find(string id) => All.FirstOrDefault(s => s.Id == id);
 

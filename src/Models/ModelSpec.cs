@@ -31,5 +31,20 @@ public sealed record ModelSpec(
 {
     /// <summary>The number of the <see cref="Models.WriteUp"/> that documents it, "000" … "004"; stamped by the write-up.</summary>
     public string WriteUp { get; init; } = "";
+
+    /// <summary>
+    /// For a probe, the catalogued model whose claims it probes: the same write-up, claims and recipe but for one choice
+    /// the write-up left open (<see cref="ProbeChange"/>). Probes are in no profile's default matrix; they train when
+    /// named (`--models 'se-resnet+*'`). Null for a documented model.
+    /// </summary>
+    public string? ProbeOf { get; init; }
+    public string ProbeChange { get; init; } = "";
+
+    /// <summary>
+    /// A probe of this model: id "&lt;id&gt;+&lt;suffix&gt;", its claims and write-up, with <paramref name="change"/> said
+    /// in words and made by <paramref name="edit"/>.
+    /// </summary>
+    public ModelSpec Probe(string suffix, string change, Func<ModelSpec, ModelSpec> edit) =>
+        edit(this) with { Id = $"{Id}+{suffix}", Title = $"{Title}, probe: {change}", ProbeOf = Id, ProbeChange = change, Baseline = Id };
     public string FileName => Id.Replace('/', '_');
 }

@@ -35,7 +35,7 @@ public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
         var document = Compose(new ReportMaterial(inputs, tables, context, images));
         var path = Path.Combine(store.ProfileDir, PdfFile);
         var layout = new PdfReportWriter(fonts).Write(document, path);
-        return new ReportOutcome(path, layout, tables, VerdictCounts.Of(tables.Verdicts));
+        return new ReportOutcome(path, layout, tables, VerdictCounts.Of(tables.DocumentedVerdicts));
     }
 
     private static ReportDocument Compose(ReportMaterial material)

@@ -127,8 +127,10 @@ public static class KernelCheck
     // Everything the kernels' results depend on: the CPU, the libraries, the threads and the kernel switches.
     static string Key()
     {
+        // The catalogue's models are part of the key, so a new model or a changed layer list is checked before use.
+        var catalogue = string.Join(",", ModelCatalog.All.Select(s => s.Id + ":" + string.Join(";", s.Layers)));
         var parts = string.Join("|", ProbeVersion, Provenance.CpuModel(), __version__,
-            typeof(TorchSharp.torch).Assembly.GetName().Version, get_num_threads(), KernelIsa.Describe(), OneDnn.OffRequested());
+            typeof(TorchSharp.torch).Assembly.GetName().Version, get_num_threads(), KernelIsa.Describe(), OneDnn.OffRequested(), catalogue);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts)))[..16];
     }
 

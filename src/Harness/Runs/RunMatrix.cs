@@ -27,7 +27,8 @@ public static class RunMatrix
         long firstSeed, string device, Shard shard, RunEnvironment? environment = null)
     {
         if (seeds <= 0) throw new UserError($"--seeds: must be at least 1, got {seeds}");
-        var pool = profile.IncludeExtended ? ModelCatalog.All : ModelCatalog.Default.ToList();
+        // Probes train only when a glob names them ("se-resnet+*"), under whichever profile.
+        var pool = ModelCatalog.All.Where(s => s.ProbeOf is null ? profile.IncludeExtended || !s.Extended : models?.Contains('+') == true).ToList();
         var chosen = models is null ? pool : ModelCatalog.Match(models, pool);
         if (chosen.Count == 0)
             throw new UserError($"--models: '{models}' matches no model of profile '{profile.Name}' (see `fashionbench models`)");

@@ -52,9 +52,12 @@ public sealed record ReportInputs(
             ReferenceRuns.Load(referenceRunsCsv), selection.Stale);
     }
 
-    /// <summary>One run per model (<see cref="RunSelection.Representative"/>), in catalogue order: the run the per-model pages show.</summary>
+    /// <summary>
+    /// One run per documented model (<see cref="RunSelection.Representative"/>), in catalogue order: the run the
+    /// per-model pages show. Probes have no pages of their own; their verdicts are in the probes table.
+    /// </summary>
     public IReadOnlyList<RunRecords> Representatives =>
-        Runs.GroupBy(r => r.Model).Select(g => RunSelection.Representative(g, r => r.Metrics)!).ToList();
+        Runs.Where(r => r.Spec?.ProbeOf is null).GroupBy(r => r.Model).Select(g => RunSelection.Representative(g, r => r.Metrics)!).ToList();
 
     private static RunRecords Read(RunStore store, string runId)
     {

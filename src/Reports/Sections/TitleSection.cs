@@ -20,7 +20,7 @@ internal static class TitleSection
         doc.Add(new TitleBlock(Title(inputs.Profile), Fmt.Invariant(
             $"{runs.Count} runs of {runs.Select(r => r.Model).Distinct().Count()} models · {Commits(runs)} · generated {material.Context.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC")));
 
-        var verdicts = material.Tables.Verdicts;
+        var verdicts = material.Tables.DocumentedVerdicts;
         var counts = VerdictCounts.Of(verdicts);
         doc.Add(new HeadingBlock(Heading));
         doc.Add(new ParagraphBlock([
@@ -58,6 +58,12 @@ internal static class TitleSection
         doc.Add(ClaimTable.Of(ordered, withModel: true,
             "Every documented claim and its verdict: those that did not hold, the inconclusive ones, those that held, failed runs, claims the write-up contradicts, then those these runs cannot test. Measured: mean ± half the 95 % interval over (n) seeds; notes and the rule's numbers are in each model's section and in verdicts.csv."));
 
+        Comparisons(doc, material);
+        Probes(doc, material);
+    }
+
+    private static void Comparisons(ReportDocument doc, ReportMaterial material)
+    {
         var comparisons = material.Tables.Comparisons;
         if (comparisons.Count == 0) return;
         doc.Add(new HeadingBlock("The write-ups' comparative findings", 2));
@@ -67,6 +73,23 @@ internal static class TitleSection
             + "did not hold when the interval lies below 0 (the reverse holds) with the same test; inconclusive otherwise. The finding is the direction; the documented size is shown beside the measured one."));
         doc.Add(ComparisonTable.Of(comparisons,
             "The write-ups' comparative and ablation findings. Δ is the model claimed higher minus the other; p is McNemar's exact test stratified by seed (— without per-item pairs). comparisons.csv has the models, b, c, the degrees of freedom and the notes."));
+    }
+
+    /// <summary>The probes of claims that did not hold: each probe's verdict on the same claim, and what they add up to.</summary>
+    private static void Probes(ReportDocument doc, ReportMaterial material)
+    {
+        var outcomes = ProbeOutcome.Of(material.Tables.Verdicts, id => Models.ModelCatalog.Find(id)?.ProbeChange ?? id);
+        if (outcomes.Count == 0) return;
+        doc.Add(new HeadingBlock("Probes of the claims that did not hold", 2));
+        doc.Add(new ParagraphBlock(Fmt.Invariant(
+            $"For a claim that did not hold (or was inconclusive), the catalogue declares up to {Models.WriteUp.ProbesPerModel} alternatives for choices the write-up left open, each a spec of its own trained like any other (ids '<model>+<change>'). Each probe is judged on the same claim by the same rule.")));
+        doc.Add(new TableBlock(["Claim", "Ours", "Probe", "Measured (n)", "Verdict"],
+            outcomes.SelectMany(o => o.Probes.Select((p, i) => (IReadOnlyList<TableCell>)[
+                i == 0 ? $"{o.Claim.Model}: {o.Claim.Claim}" : "", i == 0 ? VerdictStyle.Cell(o.Claim) : "",
+                p.Change, Fmt.Measured(p.Verdict), VerdictStyle.Cell(p.Verdict)])).ToList(),
+            [128, 70, 140, 78, 67], [SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Left],
+            "Each probed claim, our verdict, and each probe's verdict on the same claim (verdicts.csv: the rows whose probe_of names the model)."));
+        doc.Add(new ParagraphBlock(string.Join("\n", outcomes.Select(o => $"• {o.Claim.Model}, {o.Claim.Claim}: {o.Conclusion}."))));
     }
 
     /// <summary>"002: 5 of 7 claims held; findings: augmentation hurts — held, dropout hurts — inconclusive".</summary>

@@ -59,6 +59,9 @@ public sealed record ReportTables(
         CsvFile.Write(Path.Combine(profileDir, CsvFiles[6]), Comparisons);
     }
 
+    /// <summary>The verdicts of the documented models: the claims the first pages count (probes are shown apart).</summary>
+    public IReadOnlyList<ClaimVerdict> DocumentedVerdicts => Verdicts.Where(v => v.ProbeOf == "").ToList();
+
     /// <summary>The verdicts of the run's model on the run's device (over all its seeds).</summary>
     public IEnumerable<ClaimVerdict> VerdictsOf(RunRecords run) =>
         Verdicts.Where(v => v.Model == run.Model && v.Device == run.Metrics.Device);

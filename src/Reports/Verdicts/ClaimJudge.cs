@@ -245,7 +245,8 @@ public static class ClaimJudge
         };
     }
 
-    static ClaimVerdict Row(ModelSpec spec, RunFacts run) => new() { WriteUp = spec.WriteUp, Model = spec.Id, Device = run.Device };
+    static ClaimVerdict Row(ModelSpec spec, RunFacts run) =>
+        new() { WriteUp = spec.WriteUp, Model = spec.Id, Device = run.Device, ProbeOf = spec.ProbeOf ?? "" };
 
     static string Seeds(IEnumerable<RunFacts> runs) => string.Join(' ', runs.Select(r => r.Seed.ToString(CultureInfo.InvariantCulture)));
 

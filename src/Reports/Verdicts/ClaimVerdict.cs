@@ -13,6 +13,8 @@ public sealed record ClaimVerdict
     [Name("write_up")] public string WriteUp { get; init; } = "";
     [Name("model")] public string Model { get; init; } = "";
     [Name("device")] public string Device { get; init; } = "";
+    /// <summary>For a probe's row, the model whose claim it probes; empty for a documented model.</summary>
+    [Name("probe_of")] public string ProbeOf { get; init; } = "";
     [Name("claim")] public string Claim { get; init; } = "";
     [Name("kind")] public string KindText => Kind.ToString().ToLowerInvariant();
     [Name("documented")] public double? Documented { get; init; }

@@ -85,11 +85,11 @@ public class CatalogTests
     public void TheCatalogueIsAListOfWriteUpsEachStampingItsModels()
     {
         Assert.That(ModelCatalog.WriteUps.Select(w => w.Number), Is.EqualTo(new[] { "000", "001", "002", "003", "004" }));
-        Assert.That(ModelCatalog.All, Is.EqualTo(ModelCatalog.WriteUps.SelectMany(w => w.Specs)));
+        Assert.That(ModelCatalog.All, Is.EqualTo(ModelCatalog.WriteUps.SelectMany(w => w.Specs).Concat(ModelCatalog.WriteUps.SelectMany(w => w.Probes))));
         foreach (var writeUp in ModelCatalog.WriteUps)
         {
             Assert.That(writeUp.File, Does.StartWith(writeUp.Number + "_").And.EndWith(".txt"));
-            Assert.That(writeUp.Specs.Select(s => s.WriteUp).Distinct(), Is.EqualTo(new[] { writeUp.Number }), writeUp.Number);
+            Assert.That(writeUp.Specs.Concat(writeUp.Probes).Select(s => s.WriteUp).Distinct(), Is.EqualTo(new[] { writeUp.Number }), writeUp.Number);
         }
         Assert.That(ModelCatalog.WriteUps.Where(w => w.ShowsFilters).Select(w => w.Number), Is.EqualTo(new[] { "001" }));
         Assert.That(ModelCatalog.FindWriteUp("002")!.Families, Is.EqualTo(new[] { "fashion-cnn" }));
