@@ -24,6 +24,7 @@ public static class CliApp
                      PlanCommand.Create(),
                      DoctorCommand.Create(),
                      OmitWeightsCommand.Create(),
+                     CompareCommand.Create(),
                      MigrateCommand.Create(),
                  })
             root.Subcommands.Add(command);

@@ -49,6 +49,7 @@ public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
         ProvenanceSection.Add(doc, material);
         doc.Add(new PageBreakBlock());
         SummarySection.Add(doc, material);
+        CompareSection.Add(doc, material);
         foreach (var writeUp in ModelCatalog.WriteUps)
         {
             var runs = inputs.Representatives.Where(r => r.Spec?.WriteUp == writeUp.Number).ToList();

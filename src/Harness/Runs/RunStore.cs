@@ -30,6 +30,8 @@ public sealed class RunStore(string resultsRoot, string profile)
     public const string McNemarTable = "mcnemar.csv";
     public const string ParityTable = "parity.csv";
     public const string ThroughputTable = "throughput.csv";
+    /// <summary>What `fashionbench compare` found against another results folder (written into the compared folder).</summary>
+    public const string CompareTable = "compare.csv";
     /// <summary>What complete.json records for weights.bin when the weights were deliberately left out.</summary>
     public const string Omitted = "omitted";
     public const string CheckpointFolder = "checkpoints";

@@ -62,3 +62,30 @@ public sealed record CombinedInterval(
         return double.IsPositiveInfinity(df) ? Normal.InvCDF(0, 1, p) : StudentT.InvCDF(0, 1, df, p);
     }
 }
+
+/// <summary>
+/// The difference of two models' (or two setups') means over unmatched seeds, b − a, with a 95 % interval of the same
+/// construction as <see cref="CombinedInterval"/>: seed parts s²/k of each side (a side with one seed borrows the other
+/// side's variance; with one seed on both the seed part is unknown, 0, and <see cref="SeedVarianceKnown"/> is false),
+/// plus a sampling variance counted whole, t at the Welch–Satterthwaite degrees of freedom.
+/// </summary>
+public sealed record DifferenceInterval(double Mean, double SamplingVariance, double SeedPart, double DegreesOfFreedom, double Quantile,
+    double Low, double High, bool SeedVarianceKnown)
+{
+    public static DifferenceInterval Of(IReadOnlyList<double> a, IReadOnlyList<double> b, double samplingVariance)
+    {
+        if (a.Count == 0 || b.Count == 0) throw new ArgumentException("each side needs at least one value");
+        var (sa, sb) = (SeedSpread.Of(a), SeedSpread.Of(b));
+        sa ??= sb;
+        sb ??= sa;
+        var (pa, pb) = ((sa?.Variance ?? 0) / a.Count, (sb?.Variance ?? 0) / b.Count);
+        var total = pa + pb + samplingVariance;
+        var denominator = (pa > 0 ? pa * pa / sa!.DegreesOfFreedom : 0) + (pb > 0 ? pb * pb / sb!.DegreesOfFreedom : 0);
+        var df = denominator > 0 ? total * total / denominator : double.PositiveInfinity;
+        if (df > CombinedInterval.NormalBeyond) df = double.PositiveInfinity;
+        var quantile = CombinedInterval.QuantileOf(df);
+        var mean = b.Average() - a.Average();
+        var half = quantile * Math.Sqrt(total);
+        return new DifferenceInterval(mean, samplingVariance, pa + pb, df, quantile, mean - half, mean + half, sa is not null);
+    }
+}

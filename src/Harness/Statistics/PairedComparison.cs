@@ -30,12 +30,13 @@ public sealed record PairedSeed(long Seed, double Higher, double Lower, int Item
 /// </summary>
 public sealed record PairedComparison(CombinedInterval Difference, int OnlyHigherRight, int OnlyLowerRight, double? PooledMcNemarP)
 {
-    public static PairedComparison Of(IReadOnlyList<PairedSeed> seeds)
+    /// <param name="borrowed">The seed spread of a difference, used when there is one pair only (see <see cref="CombinedInterval"/>).</param>
+    public static PairedComparison Of(IReadOnlyList<PairedSeed> seeds, SeedSpread? borrowed = null)
     {
         if (seeds.Count == 0) throw new ArgumentException("a paired comparison needs at least one seed", nameof(seeds));
         if (seeds.Any(s => s.Items <= 0)) throw new ArgumentException("every seed needs the number of items it was measured on", nameof(seeds));
         var paired = seeds.All(s => s.PerItem);
-        var interval = CombinedInterval.Of(seeds.Select(s => s.Difference).ToList(), seeds.Average(s => s.SamplingVariance));
+        var interval = CombinedInterval.Of(seeds.Select(s => s.Difference).ToList(), seeds.Average(s => s.SamplingVariance), borrowed);
         var (b, c) = (seeds.Sum(s => s.OnlyHigherRight ?? 0), seeds.Sum(s => s.OnlyLowerRight ?? 0));
         return new PairedComparison(interval, b, c, paired ? McNemarTest.ExactPValue(b, c) : null);
     }

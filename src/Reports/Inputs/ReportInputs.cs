@@ -12,7 +12,7 @@ namespace FashionBench.Reports.Inputs;
 /// <summary>
 /// Everything a report shows, read (never written) from one profile's results folder: the runs that count
 /// (RunSelection) with their curves and predictions, and where present throughput.csv, parity.csv, seed_stats.csv,
-/// mcnemar.csv and the committed reference. Optional tables are null when their file is absent.
+/// mcnemar.csv, compare.csv and the committed reference. Optional tables are null when their file is absent.
 /// </summary>
 public sealed record ReportInputs(
     RunStore Store,
@@ -24,7 +24,8 @@ public sealed record ReportInputs(
     IReadOnlyList<SeedStatsRow>? SeedStats,
     IReadOnlyList<McNemarRow>? McNemar,
     ReferenceRuns Reference,
-    IReadOnlyList<StaleRun>? Stale = null)
+    IReadOnlyList<StaleRun>? Stale = null,
+    IReadOnlyList<CompareRow>? Compare = null)
 {
     /// <summary>The profile's run store; a one-line error naming the folder when it holds no complete run.</summary>
     public static RunStore OpenStore(string resultsRoot, string profile)
@@ -49,7 +50,7 @@ public sealed record ReportInputs(
             Optional<ParityCsvRow>(store, RunStore.ParityTable)?.Select(r => r.ToResult()).ToList(),
             Optional<SeedStatsRow>(store, RunStore.SeedStatsTable),
             Optional<McNemarRow>(store, RunStore.McNemarTable),
-            ReferenceRuns.Load(referenceRunsCsv), selection.Stale);
+            ReferenceRuns.Load(referenceRunsCsv), selection.Stale, Optional<CompareRow>(store, RunStore.CompareTable));
     }
 
     /// <summary>
