@@ -4,32 +4,40 @@ namespace FashionBench.Reports.Layout;
 
 /// <summary>
 /// Places a table row by row. A row never splits; when the next row does not fit, a new page starts with the
-/// header row repeated, so every page of the table can be read on its own.
+/// header row repeated, so every page of the table can be read on its own, and a table starts on a new page rather
+/// than leave its header with fewer than <see cref="RowsWithHeader"/> rows at a page foot.
+/// <para>Column widths start from the block's proportions and then follow the content: no column is narrower than its
+/// widest word (a number, an id, a header word), which is never cut, unless that word is wider than
+/// <see cref="LongestUncutWord"/> of the table (paths, hashes); the room comes from the columns with room to spare.</para>
 /// </summary>
 internal static class TableLayout
 {
     private const float PadX = 4;
     private const float PadY = 3;
+    public const int RowsWithHeader = 3;
+    public const float LongestUncutWord = 0.4f;
 
     public static void Place(TableBlock table, LayoutState state)
     {
         var page = state.Paginator;
         var styles = state.Styles;
         var number = state.Tables.Count + 1;
-        var columns = ColumnBounds(table.ColumnWidths, state.Left, state.Width);
+        var columns = ColumnBounds(Widths(table, styles, state.Width), state.Left);
 
         var caption = table.Caption is null ? [] : LineBreaker.Wrap(
             [($"Table {number}. ", styles.CaptionLabel), (table.Caption, styles.Caption)], state.Width);
-        var header = WrapRow(table.Headers.Select(h => new TableCell(h, Bold: true)).ToArray(), columns, styles);
-        var rows = table.Rows.Select(r => WrapRow(r, columns, styles)).ToList();
+        var longest = state.Width * LongestUncutWord;
+        var header = WrapRow(table.Headers.Select(h => new TableCell(h, Bold: true)).ToArray(), columns, styles, longest);
+        var rows = table.Rows.Select(r => WrapRow(r, columns, styles, longest)).ToList();
 
         var captionHeight = caption.Sum(l => l.Height) + (caption.Count > 0 ? 3 : 0);
-        page.EnsureRoom(captionHeight + header.Height + (rows.Count > 0 ? rows[0].Height : 0));
+        page.EnsureRoom(captionHeight + header.Height + rows.Take(RowsWithHeader).Sum(r => r.Height));
         page.Space(4);
         page.AddLines(caption, state.Left);
         if (caption.Count > 0) page.Advance(3);
 
         var firstPage = page.PageNumber;
+        var rowsOnFirstPage = 0;
         PlaceRow(header, table, columns, ReportStyles.HeaderFill, state);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -38,32 +46,60 @@ internal static class TableLayout
                 page.NewPage();
                 PlaceRow(header, table, columns, ReportStyles.HeaderFill, state);
             }
+            if (page.PageNumber == firstPage) rowsOnFirstPage++;
             PlaceRow(rows[i], table, columns, i % 2 == 1 ? ReportStyles.StripeFill : null, state);
         }
-        state.Tables.Add(new TablePlacement(number, table.Headers, firstPage, page.PageNumber));
+        var cutWords = rows.Prepend(header).Sum(r => r.CutWords);
+        state.Tables.Add(new TablePlacement(number, table.Headers, firstPage, page.PageNumber, rows.Count, rowsOnFirstPage, cutWords));
         page.Space(12);
     }
 
-    private static (float Left, float Right)[] ColumnBounds(IReadOnlyList<float> fractions, float left, float width)
+    /// <summary>
+    /// Column widths in points: the block's proportions of <paramref name="width"/>, then every column widened to its
+    /// widest word (capped at <see cref="LongestUncutWord"/>), the room taken from the other columns in proportion to
+    /// what they have beyond their own widest word. When the words alone overfill the width, they share it in proportion.
+    /// </summary>
+    public static float[] Widths(TableBlock table, ReportStyles styles, float width)
     {
-        var total = fractions.Sum();
-        var bounds = new (float, float)[fractions.Count];
+        var total = table.ColumnWidths.Sum();
+        var preferred = table.ColumnWidths.Select(f => width * f / total).ToArray();
+        var minimum = Enumerable.Range(0, preferred.Length).Select(c =>
+            Math.Min(width * LongestUncutWord, WidestWord(table, c, styles) + 2 * PadX + 0.5f)).ToArray();
+        var needed = minimum.Sum();
+        if (needed >= width) return minimum.Select(m => width * m / needed).ToArray();
+        var deficit = preferred.Zip(minimum, (p, m) => Math.Max(0, m - p)).Sum();
+        if (deficit == 0) return preferred;
+        var spare = preferred.Zip(minimum, (p, m) => Math.Max(0, p - m)).Sum();
+        return preferred.Zip(minimum, (p, m) => p < m ? m : p - (p - m) / spare * deficit).ToArray();
+    }
+
+    private static float WidestWord(TableBlock table, int column, ReportStyles styles) =>
+        table.Rows.Select(r => r[column]).Prepend(new TableCell(table.Headers[column], Bold: true))
+            .SelectMany(cell => cell.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+                .Select(word => Style(cell, styles).Measure(word)))
+            .DefaultIfEmpty(0).Max();
+
+    private static (float Left, float Right)[] ColumnBounds(IReadOnlyList<float> widths, float left)
+    {
+        var bounds = new (float, float)[widths.Count];
         var x = left;
-        for (var i = 0; i < fractions.Count; i++)
+        for (var i = 0; i < widths.Count; i++)
         {
-            var w = width * fractions[i] / total;
-            bounds[i] = (x, x + w);
-            x += w;
+            bounds[i] = (x, x + widths[i]);
+            x += widths[i];
         }
         return bounds;
     }
 
-    private static WrappedRow WrapRow(IReadOnlyList<TableCell> cells, (float Left, float Right)[] columns, ReportStyles styles)
+    /// <param name="longest">Words wider than this may be cut (paths, hashes); a cut of a narrower word is counted.</param>
+    private static WrappedRow WrapRow(IReadOnlyList<TableCell> cells, (float Left, float Right)[] columns, ReportStyles styles, float longest)
     {
-        var wrapped = cells.Select((cell, i) =>
-            LineBreaker.Wrap(cell.Text, cell.Bold ? styles.CellBold : styles.Cell, columns[i].Right - columns[i].Left - 2 * PadX)).ToArray();
+        var inner = columns.Select(c => c.Right - c.Left - 2 * PadX).ToArray();
+        var wrapped = cells.Select((cell, i) => LineBreaker.Wrap(cell.Text, Style(cell, styles), inner[i])).ToArray();
         var textHeight = wrapped.Max(lines => lines.Sum(l => l.Height));
-        return new WrappedRow(cells, wrapped, Math.Max(textHeight, styles.Cell.LineHeight) + 2 * PadY);
+        var cut = cells.Select((cell, i) => cell.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Count(word => Style(cell, styles).Measure(word) is var w && w > inner[i] && w + 2 * PadX <= longest)).Sum();
+        return new WrappedRow(cells, wrapped, Math.Max(textHeight, styles.Cell.LineHeight) + 2 * PadY, cut);
     }
 
     private static void PlaceRow(WrappedRow row, TableBlock table, (float Left, float Right)[] columns, SKColor? rowFill, LayoutState state)
@@ -94,5 +130,7 @@ internal static class TableLayout
         page.Advance(row.Height);
     }
 
-    private sealed record WrappedRow(IReadOnlyList<TableCell> Cells, IReadOnlyList<List<TextLine>> Lines, float Height);
+    private static TextStyle Style(TableCell cell, ReportStyles styles) => cell.Bold ? styles.CellBold : styles.Cell;
+
+    private sealed record WrappedRow(IReadOnlyList<TableCell> Cells, IReadOnlyList<List<TextLine>> Lines, float Height, int CutWords);
 }

@@ -14,7 +14,7 @@ internal static class CompareSection
         if (material.Inputs.Compare is not { Count: > 0 } rows) return;
         doc.Add(new HeadingBlock(Heading, 2));
         doc.Add(new ParagraphBlock(
-            $"`fashionbench compare` set these runs against {rows[0].Base} (compare.csv). Δ is these − that, with its 95 % interval; "
+            $"fashionbench compare set these runs against {rows[0].Base} (compare.csv). Δ is these − that, with its 95 % interval; "
             + "where both have the same seeds, each seed is a pair on the same test images and McNemar's exact test is stratified by seed. "
             + "Same: the interval lies within the margin; better or worse: it excludes 0 (and McNemar rejects, where paired); otherwise inconclusive."));
         doc.Add(new TableBlock(["Model", "Devices", "n (paired)", "Δ acc. (pp)", "95 % interval", "p", "Time ×", "Verdict"],

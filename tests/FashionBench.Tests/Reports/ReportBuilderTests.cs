@@ -136,6 +136,25 @@ public sealed class ReportBuilderTests
     }
 
     [Test]
+    public void NoTableCutsAWordOrLeavesItsHeaderAloneAtAPageFoot()
+    {
+        foreach (var table in fixture.Outcome.Layout.Tables)
+        {
+            Assert.That(table.CutWords, Is.Zero, $"table {table.Number} ({string.Join(", ", table.Headers)}) on page {table.FirstPage} cuts a word");
+            Assert.That(table.RowsOnFirstPage, Is.GreaterThanOrEqualTo(Math.Min(3, table.Rows)),
+                $"table {table.Number} ({string.Join(", ", table.Headers)}) starts on page {table.FirstPage} with {table.RowsOnFirstPage} of {table.Rows} rows");
+        }
+    }
+
+    [Test]
+    public void PageOneHasOneLinePerWriteUpWithRuns()
+    {
+        var firstPage = fixture.Pages[0];
+        foreach (var writeUp in fixture.Outcome.Tables.DocumentedVerdicts.Select(v => v.WriteUp).Distinct())
+            Assert.That(firstPage.Count(l => l.StartsWith($"• {writeUp}: ", StringComparison.Ordinal)), Is.EqualTo(1), writeUp);
+    }
+
+    [Test]
     public void EveryTableTheReportShowsIsAlsoWrittenAsCsv()
     {
         foreach (var file in ReportTables.CsvFiles)
