@@ -5,36 +5,40 @@ using SkiaSharp;
 namespace FashionBench.Reports.Charts;
 
 /// <summary>
-/// Documented against measured values per model (e.g. test accuracy), two horizontal bars per model with their
-/// values written at the bar ends. A documented value may be NaN when the write-up gives none.
+/// Documented against measured values per model (e.g. test accuracy), two horizontal bars per model from zero, with
+/// their values written at the bar ends and the measured value's interval as whiskers. A documented value may be NaN
+/// when the write-up gives none. The legend sits below the plot, outside the data.
 /// </summary>
 public sealed class BarComparison : IChartRecipe
 {
     private readonly IReadOnlyList<string> models;
-    private readonly double[] documented, measured;
+    private readonly double[] documented, measured, measuredError;
     private readonly string valueLabel;
-    private readonly double baseline;
 
-    /// <param name="baseline">Where bars start; above 0 to make small differences between high accuracies visible.</param>
-    public BarComparison(IReadOnlyList<string> models, double[] documented, double[] measured, string valueLabel, double baseline = 0)
+    /// <param name="measuredError">Half the measured value's interval per model (NaN: none).</param>
+    public BarComparison(IReadOnlyList<string> models, double[] documented, double[] measured, string valueLabel, double[]? measuredError = null)
     {
         ChartData.RequireLength(documented, models.Count, nameof(documented));
         ChartData.RequireLength(measured, models.Count, nameof(measured));
-        (this.models, this.documented, this.measured, this.valueLabel, this.baseline) = (models, documented, measured, valueLabel, baseline);
+        measuredError ??= measured.Select(_ => double.NaN).ToArray();
+        ChartData.RequireLength(measuredError, models.Count, nameof(measuredError));
+        (this.models, this.documented, this.measured, this.measuredError, this.valueLabel) = (models, documented, measured, measuredError, valueLabel);
     }
 
     public Plot CreatePlot()
     {
         var plot = new Plot();
         var values = new double[2, models.Count];
-        for (var m = 0; m < models.Count; m++) (values[0, m], values[1, m]) = (documented[m], measured[m]);
-        GroupedBars.Add(plot, models, ["documented", "measured"], values, horizontal: true, baseline,
-            v => v.ToString("0.00", CultureInfo.InvariantCulture));
-        var highest = values.Cast<double>().Where(v => !double.IsNaN(v)).DefaultIfEmpty(baseline + 1).Max();
-        plot.Axes.SetLimitsX(baseline, highest + (highest - baseline) * 0.12); // room for the value labels
-        plot.Axes.SetLimitsY(-0.5, models.Count + 0.3); // an empty band above the first model holds the legend
+        var errors = new double[2, models.Count];
+        for (var m = 0; m < models.Count; m++)
+            (values[0, m], values[1, m], errors[0, m], errors[1, m]) = (documented[m], measured[m], double.NaN, measuredError[m]);
+        GroupedBars.Add(plot, models, ["documented", "measured (mean, 95 % interval)"], values, horizontal: true, 0,
+            v => v.ToString("0.00", CultureInfo.InvariantCulture), errors);
+        var highest = values.Cast<double>().Where(v => !double.IsNaN(v)).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimitsX(0, highest * 1.14); // room for the value labels
+        plot.Axes.SetLimitsY(-0.5, models.Count - 0.5);
         plot.XLabel(valueLabel);
-        plot.ShowLegend(Alignment.UpperRight, Orientation.Horizontal);
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 

@@ -8,8 +8,9 @@ namespace FashionBench.Reports.Charts;
 /// </summary>
 internal static class GroupedBars
 {
+    /// <param name="errors">Whisker half-lengths per [series, group] (NaN or 0: none); null for no whiskers.</param>
     public static void Add(Plot plot, IReadOnlyList<string> groups, IReadOnlyList<string> series, double[,] values,
-        bool horizontal, double valueBase = 0, Func<double, string>? label = null)
+        bool horizontal, double valueBase = 0, Func<double, string>? label = null, double[,]? errors = null)
     {
         var palette = new ScottPlot.Palettes.Category10();
         var slot = 0.8 / series.Count; // clusters fill 80 % of each unit, leaving a gap between groups
@@ -28,6 +29,8 @@ internal static class GroupedBars
                     FillColor = palette.GetColor(s),
                     LineWidth = 0,
                     Label = label?.Invoke(values[s, g]) ?? "",
+                    Error = errors is null || double.IsNaN(errors[s, g]) ? 0 : errors[s, g],
+                    ErrorSize = slot * 0.4,
                     Orientation = horizontal ? Orientation.Horizontal : Orientation.Vertical,
                 });
             }
@@ -39,7 +42,6 @@ internal static class GroupedBars
         var positions = Enumerable.Range(0, groups.Count).Select(g => Slot(g, groups.Count, horizontal)).ToArray();
         IAxis categoryAxis = horizontal ? plot.Axes.Left : plot.Axes.Bottom;
         categoryAxis.SetTicks(positions, groups.ToArray());
-        plot.Legend.IsVisible = true;
     }
 
     /// <summary>Centre of group <paramref name="g"/>; horizontal charts list the first group on top, as a table would.</summary>

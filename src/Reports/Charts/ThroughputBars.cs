@@ -41,14 +41,14 @@ public sealed class ThroughputBars : IChartRecipe
                 MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
                 LabelFormatter = v => Math.Pow(10, v).ToString("#,0", CultureInfo.InvariantCulture),
             };
-            plot.Axes.SetLimitsY(valueBase, measured.Max() + 0.35); // headroom for the legend
+            plot.Axes.SetLimitsY(valueBase, measured.Max() + 0.1);
         }
         else
         {
             plot.Axes.Margins(bottom: 0);
         }
         plot.YLabel(logScale ? "images / s (log scale)" : "images / s");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 

@@ -21,7 +21,8 @@ internal static class TableLayout
     {
         var page = state.Paginator;
         var styles = state.Styles;
-        var number = state.Tables.Count + 1;
+        // Only captioned tables are numbered, so the first caption reads "Table 1".
+        var number = table.Caption is null ? 0 : state.Tables.Count(t => t.Number > 0) + 1;
         var columns = ColumnBounds(Widths(table, styles, state.Width), state.Left);
 
         var caption = table.Caption is null ? [] : LineBreaker.Wrap(

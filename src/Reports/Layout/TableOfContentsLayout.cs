@@ -1,6 +1,10 @@
 namespace FashionBench.Reports.Layout;
 
-/// <summary>"Contents" and one line per heading of the document, indented by level; page numbers come in the render pass.</summary>
+/// <summary>
+/// "Contents" and one line per heading of the document, indented by level; page numbers come in the render pass.
+/// When the entries in body text would not fit on the page, the sub-entries use the smaller cell style, so the
+/// contents stay on one page.
+/// </summary>
 internal static class TableOfContentsLayout
 {
     private const float IndentPerLevel = 14;
@@ -15,10 +19,13 @@ internal static class TableOfContentsLayout
         page.Space(10);
         page.AddLines(LineBreaker.Wrap("Contents", styles.Heading(1), state.Width), state.Left);
         page.Advance(8);
-        for (var i = 0; i < state.AllHeadings.Count; i++)
+        var headings = state.AllHeadings;
+        float Needed(TextStyle sub) => headings.Sum(h => (h.Level == 1 ? styles.BodyBold.LineHeight + 4 : sub.LineHeight));
+        var subStyle = Needed(styles.Body) <= page.Remaining ? styles.Body : styles.Cell;
+        for (var i = 0; i < headings.Count; i++)
         {
-            var heading = state.AllHeadings[i];
-            var style = heading.Level == 1 ? styles.BodyBold : styles.Body;
+            var heading = headings[i];
+            var style = heading.Level == 1 ? styles.BodyBold : subStyle;
             var indent = (heading.Level - 1) * IndentPerLevel;
             var line = LineBreaker.Wrap(style.Ellipsize(heading.Text, state.Width - indent - NumberColumn), style, float.MaxValue)[0];
             page.Space(heading.Level == 1 ? 4 : 0);

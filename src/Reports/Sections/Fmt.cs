@@ -42,6 +42,7 @@ internal static class Fmt
             ClaimUnit.Seconds => Seconds(v) + " s",
             ClaimUnit.Megabytes => v.ToString(v < 10 ? "0.00" : "#,0", C) + " MB",
             ClaimUnit.Rate => v.ToString("0.0", C) + " it/s",
+            ClaimUnit.Loss => v.ToString("0.0000#", C),
             _ => Score(v),
         };
         return qualifier + text;

@@ -1,6 +1,7 @@
 using FashionBench.Reports.Charts;
 using FashionBench.Reports.Inputs;
 using FashionBench.Reports.Layout;
+using FashionBench.Reports.Tables;
 using SkiaSharp;
 
 namespace FashionBench.Reports.Sections;
@@ -30,7 +31,7 @@ internal static class ModelSection
         doc.Add(ClaimTable.Of(material.Tables.VerdictsOf(run), withModel: false,
             $"What the write-up documents for {run.Model} against its runs on {run.Metrics.Device}: the measured mean ± half its 95 % interval over (n) seeds, and the verdict by the rule in the Method section."));
 
-        Curves(doc, run);
+        Curves(doc, material, run);
         var counts = Counts(m.Confusion);
         doc.Add(new FigureBlock(ConfusionHeight, new ConfusionHeatmap(counts, m.ClassNames, normaliseRows: false).Draw,
             Fmt.Invariant($"Confusion matrix of {run.Model} on {run.TestImages:N0} test images: counts.")));
@@ -41,7 +42,7 @@ internal static class ModelSection
         Misclassified(doc, material, run);
     }
 
-    private static void Curves(ReportDocument doc, RunRecords run)
+    private static void Curves(ReportDocument doc, ReportMaterial material, RunRecords run)
     {
         var curves = run.Curves;
         if (curves.Count < 2)
@@ -50,14 +51,16 @@ internal static class ModelSection
                 $"Training curves need two epochs or more; this run trained {curves.Count}: train loss {curves.Select(c => c.TrainLoss).FirstOrDefault():0.000}, validation loss {curves.Select(c => c.ValidationLoss).FirstOrDefault():0.000}, validation accuracy {Fmt.Percent(curves.Select(c => c.ValidationAccuracy).FirstOrDefault())} % (curves.csv).")));
             return;
         }
-        var chart = new TrainingCurves(
-            curves.Select(c => (double)c.Epoch).ToArray(),
-            curves.Select(c => c.TrainLoss).ToArray(), curves.Select(c => c.ValidationLoss).ToArray(),
-            curves.Select(c => c.TrainAccuracy * 100).ToArray(), curves.Select(c => c.ValidationAccuracy * 100).ToArray(),
-            curves.Select(c => c.LearningRate).ToArray());
+        var seeds = material.Inputs.Runs.Where(r => r.Model == run.Model && r.Metrics.Device == run.Metrics.Device && r.Metrics.Status == "ok").ToList();
+        var restores = run.Spec!.Recipe.EarlyStopping?.RestoreBest == true;
+        var c = SeedCurves.Of(seeds.Count > 0 ? seeds : [run], restores);
+        var chart = new TrainingCurves(c.Epochs, c.TrainLoss, c.ValidationLoss, c.TrainAccuracy, c.ValidationAccuracy, c.LearningRate, c.RestoredEpochs);
         var validation = run.Metrics.ValidatesOnTest ? "validation (the test set, as in the write-up)" : "validation (held out of the training set)";
+        var over = c.Seeds > 1 ? Fmt.Invariant($"the mean over {c.Seeds} seeds with its 95 % band") : "one seed";
+        var rate = c.LearningRate.Distinct().Count() == 1 ? Fmt.Invariant($"; the learning rate is {c.LearningRate[0]:0.#####} throughout") : ", with the learning rate (dashed, right axis)";
+        var restored = restores ? Fmt.Invariant($"; dotted lines mark the epochs whose weights were restored (lowest validation loss): {string.Join(", ", seeds.Count > 0 ? seeds.OrderBy(r => r.Metrics.Seed).Select(r => r.Metrics.BestEpoch) : [run.Metrics.BestEpoch])} by seed") : "";
         doc.Add(new FigureBlock(CurvesHeight, chart.Draw,
-            $"Training curves of {run.Model} per epoch: loss with the learning rate (dashed, right axis), and accuracy; train against {validation}."));
+            $"Training curves of {run.Model} per epoch, {over}: loss{rate}, and accuracy; train against {validation}{restored}."));
     }
 
     private static int[,] Counts(int[][] confusion)

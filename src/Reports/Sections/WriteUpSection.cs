@@ -41,7 +41,7 @@ internal static class WriteUpSection
                 return (IReadOnlyList<TableCell>)[
                     Fmt.Model(row.Model), row.Baseline.Length > 0 ? Fmt.Model(row.Baseline) : Fmt.None, Fmt.Count(row.Params),
                     Fmt.Percent(row.TestAccuracy), (r.Spec!.Documented.TestAccuracyIsLowerBound ? ">" : "") + Fmt.Percent(row.DocumentedAccuracy),
-                    Fmt.Pp(row.DeltaPp), Fmt.Pp(row.VsBaselinePp),
+                    Fmt.Pp(row.DeltaPp), row.BaselineStatus is "" or "ok" ? Fmt.Pp(row.VsBaselinePp) : $"baseline {row.BaselineStatus}",
                 ];
             }).ToList(),
             [125, 122, 55, 44, 44, 40, 53],
@@ -49,13 +49,14 @@ internal static class WriteUpSection
             "Each model of the write-up with its seed-" + string.Join(", ", runs.Select(r => r.Metrics.Seed).Distinct()) +
             " run (Doc.: documented test accuracy); an ablation is compared with its baseline, the model it varies ('vs baseline': its test accuracy minus the baseline's run with the same seed)."));
 
+        // The headline claim row of each model (after any failed runs): its measured mean and interval over seeds.
+        var headline = runs.Select(r => material.Tables.VerdictsOf(r).FirstOrDefault(v => v.Claim != ClaimJudge.TrainingRun && v.Unit == ClaimUnit.Accuracy)).ToList();
         var documented = runs.Select(r => (r.Spec!.Documented.TestAccuracy ?? double.NaN) * 100).ToArray();
-        var measured = runs.Select(r => r.Metrics.TestAccuracy * 100).ToArray();
-        var lowest = documented.Concat(measured).Where(v => !double.IsNaN(v)).Min();
-        var chart = new BarComparison(runs.Select(r => r.Model).ToList(), documented, measured, "test accuracy (%)",
-            baseline: Math.Max(0, Math.Floor((lowest - 5) / 10) * 10));
-        doc.Add(new FigureBlock(Math.Min(60 + 26 * runs.Count, 400), chart.Draw,
-            "Test accuracy documented by the write-up against measured here (no documented bar where the write-up gives no number; a lower bound is drawn at the bound)."));
+        var measured = runs.Select((r, i) => (headline[i]?.Measured ?? r.Metrics.TestAccuracy) * 100).ToArray();
+        var error = headline.Select(v => v?.CiLow is { } low && v.CiHigh is { } high ? (high - low) / 2 * 100 : double.NaN).ToArray();
+        var chart = new BarComparison(runs.Select(r => r.Model).ToList(), documented, measured, "test accuracy (%)", error);
+        doc.Add(new FigureBlock(Math.Min(80 + 26 * runs.Count, 420), chart.Draw,
+            "The headline accuracy claim of each model, documented by the write-up against measured here: the mean over seeds with its 95 % interval as whiskers, from a zero baseline (no documented bar where the write-up gives no number; a lower bound is drawn at the bound)."));
     }
 
     private static void Choices(ReportDocument doc, IReadOnlyList<RunRecords> runs)

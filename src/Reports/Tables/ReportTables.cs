@@ -87,7 +87,8 @@ public sealed record ReportTables(
             MacroF1 = m.MacroF1, DocumentedF1 = documented.MacroF1, F1DeltaPp = Pp(m.MacroF1, documented.MacroF1),
             EpochSecondsMedian = m.EpochSecondsMedian, TrainSeconds = m.TrainSeconds,
             SecondsTo90 = m.SecondsTo90, SecondsToDocumented = m.SecondsToDocumented,
-            Baseline = run.Spec?.Baseline ?? "", VsBaselinePp = Pp(m.TestAccuracy, baseline?.Metrics.TestAccuracy),
+            Baseline = run.Spec?.Baseline ?? "", BaselineStatus = baseline?.Metrics.Status ?? "",
+            VsBaselinePp = baseline?.Metrics.Status == "ok" ? Pp(m.TestAccuracy, baseline.Metrics.TestAccuracy) : null,
             ReferenceAccuracyMean = reference, VsReferencePp = Pp(m.TestAccuracy, reference),
             Status = m.Status, StatusReason = m.Judged.Reason ?? "",
         };

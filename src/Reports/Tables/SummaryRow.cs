@@ -32,6 +32,8 @@ public sealed record SummaryRow
     /// <summary>The model an ablation varies, and this run's test accuracy minus that model's run with the same seed and device.</summary>
     [Name("baseline")] public string Baseline { get; init; } = "";
     [Name("vs_baseline_pp")] public double? VsBaselinePp { get; init; }
+    /// <summary>The baseline run's health ("ok", "diverged", "collapsed"); no difference is taken from a failed baseline.</summary>
+    [Name("baseline_status")] public string BaselineStatus { get; init; } = "";
     [Name("reference_accuracy_mean")] public double? ReferenceAccuracyMean { get; init; }
     [Name("vs_reference_pp")] public double? VsReferencePp { get; init; }
     /// <summary>The run's health: ok, diverged or collapsed (RunHealth), and why when not ok.</summary>

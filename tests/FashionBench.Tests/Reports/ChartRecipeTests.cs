@@ -41,24 +41,57 @@ public sealed class ChartRecipeTests
     }
 
     [Test]
-    public void BarComparisonHasOneBarPerKnownValueStartingAtTheBaseline()
+    public void BarComparisonHasOneBarPerKnownValueFromZeroWithTheMeasuredInterval()
     {
-        var plot = new BarComparison(["m1", "m2"], [91.0, double.NaN], [90.5, 92.0], "accuracy (%)", baseline: 85).CreatePlot();
-        var bars = plot.GetPlottables<BarPlot>().Select(p => p.Bars.Select(b => (b.Value, b.ValueBase, b.Label)).ToArray()).ToArray();
-        Assert.That(bars[0], Is.EqualTo(new[] { (91.0, 85.0, "91.00") }), "documented");
-        Assert.That(bars[1], Is.EqualTo(new[] { (90.5, 85.0, "90.50"), (92.0, 85.0, "92.00") }), "measured");
+        var plot = new BarComparison(["m1", "m2"], [91.0, double.NaN], [90.5, 92.0], "accuracy (%)", [0.4, double.NaN]).CreatePlot();
+        var bars = plot.GetPlottables<BarPlot>().Select(p => p.Bars.Select(b => (b.Value, b.ValueBase, b.Label, b.Error)).ToArray()).ToArray();
+        Assert.That(bars[0], Is.EqualTo(new[] { (91.0, 0.0, "91.00", 0.0) }), "documented");
+        Assert.That(bars[1], Is.EqualTo(new[] { (90.5, 0.0, "90.50", 0.4), (92.0, 0.0, "92.00", 0.0) }), "measured");
+        Assert.That(plot.Axes.GetLimits().Left, Is.Zero, "a zero baseline does not exaggerate differences");
+    }
+
+    /// <summary>The legend of every chart sits in a panel outside the data area, never over the data.</summary>
+    [Test]
+    public void EveryLegendIsOutsideTheData()
+    {
+        double[] epochs = [1, 2, 3];
+        var curves = new TrainingCurves(epochs, S(1, 0.8, 0.7), S(1.1, 0.9, 0.85), S(60, 70, 75), S(58, 66, 70), [0.1, 0.05, 0.01], [2]);
+        Plot[] plots =
+        [
+            curves.CreateLossPlot(), curves.CreateAccuracyPlot(),
+            new BarComparison(["m1"], [91.0], [90.5], "accuracy (%)").CreatePlot(),
+            new ThroughputBars(["TorchSharp", "ONNX Runtime"], [1, 64], new double[,] { { 100, 200 }, { 300, 400 } }).CreatePlot(),
+        ];
+        foreach (var plot in plots)
+        {
+            Assert.That(plot.Legend.IsVisible, Is.False, "no legend inside the data area");
+            Assert.That(plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>(), Has.Exactly(1).Items, "one legend panel on an edge");
+        }
+    }
+
+    [Test]
+    public void ACurveBandAndRestoredEpochsAreDrawnAndAConstantRateIsNot()
+    {
+        double[] epochs = [1, 2, 3];
+        var band = new CurveSeries([60, 70, 75], [58, 68, 74], [62, 72, 76]);
+        var curves = new TrainingCurves(epochs, S(1, 0.8, 0.7), S(1.1, 0.9, 0.85), band, S(58, 66, 70), [0.01, 0.01, 0.01], [2, 2, 3]);
+        Assert.That(curves.CreateLossPlot().GetPlottables<Scatter>().Select(s => s.LegendText), Is.EqualTo(new[] { "train", "validation" }),
+            "a constant rate is said in the caption, not drawn on a −1 … 1 axis");
+        var accuracy = curves.CreateAccuracyPlot();
+        Assert.That(accuracy.GetPlottables<ScottPlot.Plottables.FillY>(), Has.Exactly(1).Items, "the train band");
+        Assert.That(accuracy.GetPlottables<ScottPlot.Plottables.VerticalLine>().Select(l => l.X), Is.EqualTo(new[] { 2.0, 3.0 }));
     }
 
     [Test]
     public void TrainingCurvesPutTheLearningRateOnTheRightAxis()
     {
         double[] epochs = [1, 2, 3];
-        var curves = new TrainingCurves(epochs, [1, 0.8, 0.7], [1.1, 0.9, 0.85], [60, 70, 75], [58, 66, 70], [0.1, 0.05, 0.01]);
+        var curves = new TrainingCurves(epochs, S(1, 0.8, 0.7), S(1.1, 0.9, 0.85), S(60, 70, 75), S(58, 66, 70), [0.1, 0.05, 0.01]);
         var loss = curves.CreateLossPlot();
         var lr = loss.GetPlottables<Scatter>().Single(s => s.LegendText == "learning rate");
         Assert.That(lr.Axes.YAxis, Is.SameAs(loss.Axes.Right));
         Assert.That(curves.CreateAccuracyPlot().GetPlottables<Scatter>().Select(s => s.LegendText), Is.EqualTo(new[] { "train", "validation" }));
-        Assert.That(() => new TrainingCurves(epochs, [1, 2], [1, 2, 3], [1, 2, 3], [1, 2, 3]), Throws.ArgumentException.With.Message.Contains("trainLoss"));
+        Assert.That(() => new TrainingCurves(epochs, S(1, 2), S(1, 2, 3), S(1, 2, 3), S(1, 2, 3)), Throws.ArgumentException.With.Message.Contains("trainLoss"));
     }
 
     [Test]
@@ -68,6 +101,8 @@ public sealed class ChartRecipeTests
         Assert.That(() => new ImageGrid([new byte[784]], []), Throws.ArgumentException);
         Assert.That(() => new FilterGrid([[[1f, 2f], [3f]]]), Throws.ArgumentException.With.Message.Contains("filters[0]"));
     }
+
+    private static CurveSeries S(params double[] mean) => mean;
 
     private static string[] Labels(Plot plot) => plot.GetPlottables<Text>().Select(t => t.LabelText).ToArray();
 }

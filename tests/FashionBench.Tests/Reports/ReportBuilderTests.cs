@@ -147,6 +147,11 @@ public sealed class ReportBuilderTests
     }
 
     [Test]
+    public void CaptionedTablesAreNumberedFromOne() =>
+        Assert.That(fixture.Outcome.Layout.Tables.Where(t => t.Number > 0).Select(t => t.Number),
+            Is.EqualTo(Enumerable.Range(1, fixture.Outcome.Layout.Tables.Count(t => t.Number > 0))));
+
+    [Test]
     public void PageOneHasOneLinePerWriteUpWithRuns()
     {
         var firstPage = fixture.Pages[0];
