@@ -1,7 +1,19 @@
 namespace FashionBench.Models;
 
-/// <summary>A decision the write-up left open, what was chosen and why (listed in the report).</summary>
-public sealed record Choice(string What, string Chosen, string Reason);
+/// <summary>
+/// A decision the write-up left open, what was chosen and why (listed in the report). <paramref name="Sets"/> names the
+/// training-recipe values it decides, so the report's hyper-parameter table can say which values were chosen.
+/// </summary>
+public sealed record Choice(string What, string Chosen, string Reason, RecipeField Sets = RecipeField.None);
+
+/// <summary>The values of a <see cref="TrainingRecipe"/>, as flags: which a <see cref="Choice"/> decides.</summary>
+[Flags]
+public enum RecipeField
+{
+    None = 0,
+    Optimizer = 1, LearningRate = 2, Schedule = 4, BatchSize = 8, Epochs = 16,
+    Augmentation = 32, Normalization = 64, Validation = 128, EarlyStopping = 256, L2 = 512,
+}
 
 /// <summary>
 /// Where the write-up contradicts itself (its own numbers, or a number against its own layer list). <paramref name="Claim"/>

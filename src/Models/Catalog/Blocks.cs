@@ -14,10 +14,10 @@ static class Blocks
         [new Conv(outChannels, kernel, Padding: padding, Dilation: dilation, Bias: bias), Act.Relu, new BatchNorm()];
 
     public static readonly Choice ValidationHoldOut = new("validation split",
-        "10 % of the training set, fixed across seeds", "not stated; a held-out split keeps the test set unseen until the end");
+        "10 % of the training set, fixed across seeds", "not stated; a held-out split keeps the test set unseen until the end", RecipeField.Validation);
 
     public static readonly Choice ValidateOnTest = new("validation set",
-        "the test set, as the write-up reports per-epoch test accuracy", "the write-up tracks test accuracy per epoch; no hold-out is described");
+        "the test set, as the write-up reports per-epoch test accuracy", "the write-up tracks test accuracy per epoch; no hold-out is described", RecipeField.Validation);
 
     public static readonly Choice AugmentationFill = new("augmentation fill",
         "zeros (black), bilinear sampling", "background of both datasets is 0; torchvision's default fill");

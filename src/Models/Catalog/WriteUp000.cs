@@ -31,9 +31,9 @@ static class WriteUp000
     [
         new("padding", "'same' (1, or 2 for the dilated conv)", "not stated; keeps 28→14→7→3 through the three pools"),
         new("SE reduction ratio", "16 (hidden 2/4/8)", "not stated; the ratio of the SE paper"),
-        new("learning rate", "1e-3, halved every 5 epochs", "Adam's default; 'reduced by half every 5 epochs' is stated"),
-        new("L2 strength", "λ = 1e-3 on Dense weights (Keras l2 semantics, λ·Σw²)", "not stated; the common Keras value"),
-        new("early stopping", "patience 5 on validation loss, best weights restored", "not stated; Keras EarlyStopping as usually configured"),
+        new("learning rate", "1e-3, halved every 5 epochs", "Adam's default; 'reduced by half every 5 epochs' is stated", RecipeField.LearningRate),
+        new("L2 strength", "λ = 1e-3 on Dense weights (Keras l2 semantics, λ·Σw²)", "not stated; the common Keras value", RecipeField.L2),
+        new("early stopping", "patience 5 on validation loss, best weights restored", "not stated; Keras EarlyStopping as usually configured", RecipeField.EarlyStopping),
         new("optional second FC layer", "omitted", "the layer order lists FC 128 → output only"),
         new("softmax", "folded into the cross-entropy loss (logits out)", "same model; numerically stabler"),
         ValidationHoldOut, AugmentationFill,

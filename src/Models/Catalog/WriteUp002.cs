@@ -43,8 +43,8 @@ static class WriteUp002
         new("total training time", "set against one run's training time, reported only",
             "'11,744 seconds' at the stated ~3 min per epoch is about 65 epochs: the whole study, not one 10-epoch run; the write-up does not say"),
         new("conv padding", "1 (same)", "FC1's 6272 = 128·7·7 inputs require it"),
-        new("ReduceLROnPlateau", "factor 0.5, patience 2, on validation loss", "not stated; PyTorch's defaults (patience 10) never fire in 10 epochs"),
-        new("early stopping", "patience 5 on validation loss, best weights restored", "'10 epochs … with early stopping', patience not stated"),
+        new("ReduceLROnPlateau", "factor 0.5, patience 2, on validation loss", "not stated; PyTorch's defaults (patience 10) never fire in 10 epochs", RecipeField.Schedule),
+        new("early stopping", "patience 5 on validation loss, best weights restored", "'10 epochs … with early stopping', patience not stated", RecipeField.EarlyStopping),
         ValidationHoldOut, AugmentationFill,
     ];
 

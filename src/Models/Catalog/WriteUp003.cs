@@ -18,8 +18,8 @@ static class WriteUp003
 
     static readonly Choice[] Choices =
     [
-        new("optimiser, batch size", "SGD lr 0.1, batch 32", "not stated; the values of the course the model names come from"),
-        new("input scaling", "pixels / 255 only (ToTensor)", "no normalisation is described"),
+        new("optimiser, batch size", "SGD lr 0.1, batch 32", "not stated; the values of the course the model names come from", RecipeField.Optimizer | RecipeField.LearningRate | RecipeField.BatchSize),
+        new("input scaling", "pixels / 255 only (ToTensor)", "no normalisation is described", RecipeField.Normalization),
         ValidateOnTest,
     ];
 
@@ -43,12 +43,12 @@ static class WriteUp003
         yield return new ModelSpec("tinyvgg/v1-linear", "fashion-mnist", "V1: two linear layers",
             $"003 — V1 ({File})", [new Flatten(), new Dense(10), new Dense(10)], Recipe(3),
             new DocumentedResults { TestAccuracy = 0.83, Rounding = 0.005, Quote = "Achieves 83% using a Linear style architecture" },
-            [.. Choices, new("epochs", "3", "not stated; the course's value for this model")], []);
+            [.. Choices, new("epochs", "3", "not stated; the course's value for this model", RecipeField.Epochs)], []);
 
         yield return new ModelSpec("tinyvgg/v2", "fashion-mnist", "V2: two TinyVGG blocks, 10 hidden units",
             $"003 — V2 ({File})", [.. Block(), .. Block(), new Flatten(), new Dense(10)], Recipe(10),
             DocumentedResults.Nothing with { Quote = "Created a TinyVGG inspired architecture but it was not working." },
-            [.. Choices, new("epochs", "10", "as V3")], [], Baseline: "tinyvgg/v3");
+            [.. Choices, new("epochs", "10", "as V3", RecipeField.Epochs)], [], Baseline: "tinyvgg/v3");
 
         yield return new ModelSpec("tinyvgg/v3", "fashion-mnist", "V3: three TinyVGG blocks (28→14→7→3)",
             $"003 — V3 ({File})",

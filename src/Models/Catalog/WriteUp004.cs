@@ -43,7 +43,7 @@ static class WriteUp004
     [
         new("biases", "none in any convolution", "the stated 7,108 parameters of Model 1 are exactly the bias-free count"),
         new("LogSoftmax + NLL", "logits + cross-entropy", "the same loss"),
-        new("normalisation", "MNIST mean 0.1307, std 0.3081", "'basic normalization'; the usual MNIST values"),
+        new("normalisation", "MNIST mean 0.1307, std 0.3081", "'basic normalization'; the usual MNIST values", RecipeField.Normalization),
         ValidateOnTest,
     ];
 
@@ -101,7 +101,7 @@ static class WriteUp004
                 Quote = "Parameters: ~7,000; Best Training Accuracy: 99.06%; Best Test Accuracy: 99.50%; " +
                         "Successfully achieved 99.4%+ test accuracy; Hit target … in 15 epochs; Maintains parameter count under 8K",
             },
-            [.. Choices, new("OneCycleLR", "PyTorch defaults (pct_start 0.3, cosine, momentum 0.85–0.95) stepped per batch", "only max_lr is stated"),
+            [.. Choices, new("OneCycleLR", "PyTorch defaults (pct_start 0.3, cosine, momentum 0.85–0.95) stepped per batch", "only max_lr is stated", RecipeField.Schedule),
                 AugmentationFill],
             [new("'Hit target … in 15 epochs' while the configuration trains 20 epochs.")], Baseline: "mnist-8k/model1");
     }

@@ -25,9 +25,10 @@ internal static class ModelSection
         doc.Add(new HeadingBlock(Heading(run), 2));
         var limits = run.Config.TrainLimit is { } train ? Fmt.Invariant($", the first {train:N0} training and {run.TestImages:N0} test images") : "";
         doc.Add(new ParagraphBlock([
-            new TextRun(Fmt.Invariant($"{spec.Source}. Run {m.RunId}: seed {m.Seed} on {m.Device}, {m.EpochsRun} of {run.Config.Epochs} planned epochs (the write-up's recipe: {spec.Recipe.Epochs}){limits}{(m.StoppedEarly ? ", stopped early" : "")}; best epoch {m.BestEpoch}.")),
+            new TextRun(Fmt.Invariant($"{spec.Source}. The pages below show run {m.RunId} (seed {m.Seed} on {m.Device}, {m.EpochsRun} of {run.Config.Epochs} planned epochs{limits}{(m.StoppedEarly ? ", stopped early" : "")}; its test metrics are of {Weights(spec, m)}); claims and curves are over all seeds.")),
             .. spec.Documented.Quote.Length > 0 ? new[] { new TextRun("\nThe write-up: ", Bold: true), new TextRun($"“{spec.Documented.Quote}”") } : [],
         ]));
+        doc.Add(RecipeTable.Of(spec, m.EpochsRun));
         doc.Add(ClaimTable.Of(material.Tables.VerdictsOf(run), withModel: false,
             $"What the write-up documents for {run.Model} against its runs on {run.Metrics.Device}: the measured mean ± half its 95 % interval over (n) seeds, and the verdict by the rule in the Method section."));
 
@@ -41,6 +42,12 @@ internal static class ModelSection
         ConfusedPairs(doc, material, run);
         Misclassified(doc, material, run);
     }
+
+    /// <summary>Which weights a run's test metrics are of: the restored lowest-validation-loss epoch, or the last.</summary>
+    private static string Weights(Models.ModelSpec spec, Harness.Runs.RunMetrics m) =>
+        spec.Recipe.EarlyStopping?.RestoreBest == true
+            ? Fmt.Invariant($"the weights of epoch {m.BestEpoch}, the lowest validation loss, restored")
+            : Fmt.Invariant($"the last epoch's weights (epoch {m.EpochsRun})");
 
     private static void Curves(ReportDocument doc, ReportMaterial material, RunRecords run)
     {
