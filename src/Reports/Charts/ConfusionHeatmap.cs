@@ -6,19 +6,21 @@ namespace FashionBench.Reports.Charts;
 
 /// <summary>
 /// A confusion matrix, rows = true class (top to bottom), columns = predicted class, shaded by count or by the
-/// fraction of the row, with each cell's value written in it.
+/// fraction of the row, with each cell's value written in it (or, small, with the title of a small multiple instead).
 /// </summary>
 public sealed class ConfusionHeatmap : IChartRecipe
 {
     private readonly int[,] counts;
     private readonly IReadOnlyList<string> classNames;
     private readonly bool normaliseRows;
+    private readonly string? title;
 
-    public ConfusionHeatmap(int[,] counts, IReadOnlyList<string> classNames, bool normaliseRows = true)
+    /// <param name="title">A small multiple's title; it then leaves the cell values out (the exact counts are in confusion.csv).</param>
+    public ConfusionHeatmap(int[,] counts, IReadOnlyList<string> classNames, bool normaliseRows = true, string? title = null)
     {
         if (counts.GetLength(0) != counts.GetLength(1) || counts.GetLength(0) != classNames.Count)
             throw new ArgumentException($"counts is {counts.GetLength(0)}×{counts.GetLength(1)}, expected {classNames.Count}×{classNames.Count} for the class names", nameof(counts));
-        (this.counts, this.classNames, this.normaliseRows) = (counts, classNames, normaliseRows);
+        (this.counts, this.classNames, this.normaliseRows, this.title) = (counts, classNames, normaliseRows, title);
     }
 
     public Plot CreatePlot()
@@ -38,6 +40,7 @@ public sealed class ConfusionHeatmap : IChartRecipe
                 cell.FillColor = colormap.GetColor(1 - shade); // ScottPlot's Blues runs dark to light
                 cell.LineColor = Colors.White;
                 cell.LineWidth = 0.5f;
+                if (title is not null) continue;
                 var label = plot.Add.Text(normaliseRows
                     ? shade.ToString("0.00", CultureInfo.InvariantCulture)
                     : counts[t, p].ToString(CultureInfo.InvariantCulture), p, y);
@@ -47,6 +50,16 @@ public sealed class ConfusionHeatmap : IChartRecipe
             }
         }
         var positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
+        if (title is not null)
+        {
+            // A small multiple: predicted classes by index (the caption keys them), true classes by name, no axis titles.
+            plot.Axes.Bottom.SetTicks(positions, positions.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray());
+            plot.Axes.Left.SetTicks(positions, classNames.Reverse().ToArray());
+            plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
+            plot.HideGrid();
+            plot.Title(title);
+            return plot;
+        }
         plot.Axes.Bottom.SetTicks(positions, classNames.ToArray());
         // Rotated names hang down-right from their ticks; ScottPlot sizes the axis for unrotated text, so make room.
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;

@@ -7,40 +7,32 @@ using SkiaSharp;
 namespace FashionBench.Reports.Sections;
 
 /// <summary>
-/// One model's run: its claims, training curves, confusion matrices, per-class metrics, most-confused pairs and
-/// most confident mistakes.
+/// One model: where it comes from, its hyper-parameters (in full for a write-up's first model, else what differs),
+/// its claims and its training curves over seeds. Its errors are compared with the write-up's other models in
+/// <see cref="ErrorsSection"/>.
 /// </summary>
 internal static class ModelSection
 {
     private const float CurvesHeight = 180;
-    private const float ConfusionHeight = 290;
-    private const float ImageGridHeight = 185;
 
     public static string Heading(RunRecords run) => $"{run.Model}: {run.Spec!.Title}";
 
-    public static void Add(ReportDocument doc, ReportMaterial material, RunRecords run)
+    /// <param name="first">The write-up's first model, whose hyper-parameters are listed in full; null for that model itself.</param>
+    public static void Add(ReportDocument doc, ReportMaterial material, RunRecords run, Models.ModelSpec? first)
     {
         var spec = run.Spec!;
         var m = run.Metrics;
         doc.Add(new HeadingBlock(Heading(run), 2));
         var limits = run.Config.TrainLimit is { } train ? Fmt.Invariant($", the first {train:N0} training and {run.TestImages:N0} test images") : "";
         doc.Add(new ParagraphBlock([
-            new TextRun(Fmt.Invariant($"{spec.Source}. The pages below show run {m.RunId} (seed {m.Seed} on {m.Device}, {m.EpochsRun} of {run.Config.Epochs} planned epochs{limits}{(m.StoppedEarly ? ", stopped early" : "")}; its test metrics are of {Weights(spec, m)}); claims and curves are over all seeds.")),
+            new TextRun(Fmt.Invariant($"{spec.Source}. Run {m.RunId} (seed {m.Seed} on {m.Device}, {m.EpochsRun} of {run.Config.Epochs} planned epochs{limits}{(m.StoppedEarly ? ", stopped early" : "")}; its test metrics are of {Weights(spec, m)}) stands for the model in the error pages of the write-up; claims and curves are over all seeds.")),
             .. spec.Documented.Quote.Length > 0 ? new[] { new TextRun("\nThe write-up: ", Bold: true), new TextRun($"“{spec.Documented.Quote}”") } : [],
         ]));
-        doc.Add(RecipeTable.Of(spec, m.EpochsRun));
+        if (RecipeTable.Of(spec, m.EpochsRun, first) is { } recipe) doc.Add(recipe);
+        else doc.Add(new ParagraphBlock($"Trained with the same hyper-parameters as {first!.Id}."));
         doc.Add(ClaimTable.Of(material.Tables.VerdictsOf(run), withModel: false,
             $"What the write-up documents for {run.Model} against its runs on {run.Metrics.Device}: the measured mean ± half its 95 % interval over (n) seeds, and the verdict by the rule in the Method section."));
-
         Curves(doc, material, run);
-        var counts = Counts(m.Confusion);
-        doc.Add(new FigureBlock(ConfusionHeight, new ConfusionHeatmap(counts, m.ClassNames, normaliseRows: false).Draw,
-            Fmt.Invariant($"Confusion matrix of {run.Model} on {run.TestImages:N0} test images: counts.")));
-        doc.Add(new FigureBlock(ConfusionHeight, new ConfusionHeatmap(counts, m.ClassNames, normaliseRows: true).Draw,
-            $"Confusion matrix of {run.Model}, row-normalised: each true class's row sums to 1, so the diagonal is the per-class recall."));
-        PerClass.Add(doc, run, material.Tables.VerdictsOf(run));
-        ConfusedPairs(doc, material, run);
-        Misclassified(doc, material, run);
     }
 
     /// <summary>Which weights a run's test metrics are of: the restored lowest-validation-loss epoch, or the last.</summary>
@@ -68,49 +60,5 @@ internal static class ModelSection
         var restored = restores ? Fmt.Invariant($"; dotted lines mark the epochs whose weights were restored (lowest validation loss): {string.Join(", ", seeds.Count > 0 ? seeds.OrderBy(r => r.Metrics.Seed).Select(r => r.Metrics.BestEpoch) : [run.Metrics.BestEpoch])} by seed") : "";
         doc.Add(new FigureBlock(CurvesHeight, chart.Draw,
             $"Training curves of {run.Model} per epoch, {over}: loss{rate}, and accuracy; train against {validation}{restored}."));
-    }
-
-    private static int[,] Counts(int[][] confusion)
-    {
-        var counts = new int[confusion.Length, confusion.Length];
-        for (var t = 0; t < confusion.Length; t++)
-            for (var p = 0; p < confusion.Length; p++) counts[t, p] = confusion[t][p];
-        return counts;
-    }
-
-    private static void ConfusedPairs(ReportDocument doc, ReportMaterial material, RunRecords run)
-    {
-        var pairs = material.Tables.ConfusedPairs.Where(p => p.RunId == run.Metrics.RunId).ToList();
-        if (pairs.Count == 0) return;
-        doc.Add(new TableBlock(["#", "True class", "Predicted as", "Images", "Share of the true class (%)"],
-            pairs.Select(p => (IReadOnlyList<TableCell>)[
-                Fmt.Invariant($"{p.Rank}"), p.TrueClass, p.PredictedClass, Fmt.Count(p.Count), Fmt.Percent(p.FractionOfTrue),
-            ]).ToList(),
-            [0.4f, 1.6f, 1.6f, 0.8f, 1.5f],
-            [SKTextAlign.Right, SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right],
-            $"The most-confused class pairs of {run.Model}: the largest off-diagonal cells of its confusion matrix."));
-    }
-
-    private static void Misclassified(ReportDocument doc, ReportMaterial material, RunRecords run)
-    {
-        var shown = material.Tables.Misclassified.Where(x => x.RunId == run.Metrics.RunId).ToList();
-        if (shown.Count == 0)
-        {
-            doc.Add(new ParagraphBlock($"{run.Model} classified every test image correctly; there is no mistake to show."));
-            return;
-        }
-        var (pixels, problem) = material.TestPixels(run.Metrics.Dataset);
-        const int side = 28 * 28;
-        if (pixels is null || shown.Any(x => (x.Index + 1) * side > pixels.Length))
-        {
-            doc.Add(new ParagraphBlock($"The most confident mistakes of {run.Model} are listed in misclassified.csv; their images cannot be drawn here: "
-                                       + (problem ?? $"the {run.Metrics.Dataset} test images at hand are fewer than the run's predictions.")));
-            return;
-        }
-        var grid = new ImageGrid(
-            shown.Select(x => pixels.AsSpan(x.Index * side, side).ToArray()).ToList(),
-            shown.Select(x => Fmt.Invariant($"true {x.TrueClass}\npred {x.PredictedClass}\nconfidence {x.Confidence:0.00}")).ToList());
-        doc.Add(new FigureBlock(ImageGridHeight, grid.Draw,
-            $"The {shown.Count} most confident mistakes of {run.Model} on the test set: true class, predicted class and the softmax confidence of the prediction."));
     }
 }

@@ -10,15 +10,24 @@ namespace FashionBench.Reports.Sections;
 /// </summary>
 internal static class RecipeTable
 {
-    public static TableBlock Of(ModelSpec spec, int epochsRun)
+    /// <param name="sameAs">The write-up's first model, already shown in full: only the values that differ from its are listed.</param>
+    /// <returns>The table, or null when nothing differs from <paramref name="sameAs"/>.</returns>
+    public static TableBlock? Of(ModelSpec spec, int epochsRun, ModelSpec? sameAs = null)
     {
         var original = spec.ProbeOf is { } of ? ModelCatalog.Find(of) : null;
         var before = original is null ? null : Rows(original.Recipe, epochsRun).ToDictionary(row => row.Field, row => row.Used);
-        return new TableBlock(["Hyper-parameter", "Used", "Source"],
-            Rows(spec.Recipe, epochsRun).Select(row => (IReadOnlyList<TableCell>)[row.Name, row.Used,
-                before is not null && before[row.Field] != row.Used ? new TableCell($"probe: {spec.ProbeChange}", Bold: true) : Source(spec, row.Field)]).ToList(),
+        var shown = sameAs is null ? null : Rows(sameAs.Recipe, epochsRun).ToDictionary(row => row.Field, row => (row.Used, Source(sameAs, row.Field).Text));
+        var rows = Rows(spec.Recipe, epochsRun)
+            .Select(row => (row.Name, row.Used, Source: before is not null && before[row.Field] != row.Used
+                ? new TableCell($"probe: {spec.ProbeChange}", Bold: true) : Source(spec, row.Field), row.Field))
+            .Where(row => shown is null || shown[row.Field] != (row.Used, row.Source.Text))
+            .Select(row => (IReadOnlyList<TableCell>)[row.Name, row.Used, row.Source]).ToList();
+        if (rows.Count == 0) return null;
+        return new TableBlock(["Hyper-parameter", "Used", "Source"], rows,
             [1.1f, 2.2f, 2.7f], [SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Left],
-            $"The hyper-parameters {spec.Id} was trained with: documented by the write-up, or chosen where it was silent (with the reason).");
+            sameAs is null
+                ? $"The hyper-parameters {spec.Id} was trained with: documented by the write-up, or chosen where it was silent (with the reason)."
+                : $"The hyper-parameters of {spec.Id} that differ from {sameAs.Id}'s (the rest are as listed there).");
     }
 
     private static (RecipeField Field, string Name, string Used)[] Rows(TrainingRecipe r, int epochsRun) =>

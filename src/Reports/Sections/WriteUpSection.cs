@@ -8,8 +8,9 @@ using SkiaSharp;
 namespace FashionBench.Reports.Sections;
 
 /// <summary>
-/// One write-up: its models and ablations side by side, a section per model, first-layer filters where the write-up
-/// asks for them, the choices made where it was silent and the contradictions found in it.
+/// One write-up: its models and ablations side by side, its comparative findings, a section per model, their errors
+/// side by side, first-layer filters where the write-up asks for them, the choices made where it was silent and the
+/// contradictions found in it.
 /// </summary>
 internal static class WriteUpSection
 {
@@ -22,7 +23,8 @@ internal static class WriteUpSection
 
         SideBySide(doc, material, runs);
         Findings(doc, material, writeUp);
-        foreach (var run in runs) ModelSection.Add(doc, material, run);
+        foreach (var run in runs) ModelSection.Add(doc, material, run, run == runs[0] ? null : runs[0].Spec);
+        ErrorsSection.Add(doc, material, runs);
         if (writeUp.ShowsFilters) FiltersSection.Add(doc, material, runs[0]);
         Choices(doc, runs);
         Contradictions(doc, writeUp.Specs);

@@ -4,6 +4,7 @@ using CsvHelper.Configuration.Attributes;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Statistics;
+using FashionBench.Models;
 using FashionBench.Reports;
 using FashionBench.Reports.Inputs;
 using FashionBench.Reports.Tables;
@@ -182,7 +183,7 @@ public sealed class ReportBuilderTests
         var pairs = CsvFile.Read<ConfusedPairRow>(Path.Combine(fixture.Store.ProfileDir, "confused_pairs.csv"));
         Assert.That(pairs.GroupBy(p => (p.Model, p.Seed)).Select(g => g.Count()), Is.All.InRange(1, ReportTables.ConfusedPairsPerRun));
         var top = pairs.First(p => p.Model == "fashion-cnn/aug-dropout");
-        Assert.That(fixture.AllText, Does.Contain($"1 {top.TrueClass} {top.PredictedClass} {top.Count}"));
+        Assert.That(fixture.AllText, Does.Contain($"{top.TrueClass} → {top.PredictedClass} ({Percent(top.FractionOfTrue)} %)"));
     }
 
     [Test]
@@ -190,9 +191,11 @@ public sealed class ReportBuilderTests
     {
         Assert.That(fixture.Pixels.Requested, Is.EquivalentTo(new[] { "mnist", "fashion-mnist" }), "each dataset is asked for once");
         var misclassified = CsvFile.Read<MisclassifiedRow>(Path.Combine(fixture.Store.ProfileDir, "misclassified.csv"));
+        // Each write-up shows its first model's mistakes; the others' are in misclassified.csv.
+        foreach (var model in ModelCatalog.WriteUps.Select(w => Runs.FirstOrDefault(r => ModelCatalog.Find(r.Model)!.WriteUp == w.Number)?.Model).OfType<string>())
+            Assert.That(fixture.Outcome.Layout.Figures.Select(f => f.Caption), Has.Some.StartsWith($"The {misclassified.Count(m => m.Model == model && m.Seed == 1)} most confident mistakes of {model}, "));
         foreach (var model in Runs.Select(r => r.Model).Distinct())
         {
-            Assert.That(fixture.Outcome.Layout.Figures.Select(f => f.Caption), Has.Some.StartsWith($"The {misclassified.Count(m => m.Model == model && m.Seed == 1)} most confident mistakes of {model} "));
             foreach (var run in misclassified.Where(m => m.Model == model).GroupBy(m => m.Seed))
                 Assert.That(run.Select(m => m.Confidence), Is.Ordered.Descending, $"{model} seed {run.Key}");
         }
@@ -235,7 +238,7 @@ public sealed class ReportBuilderTests
     {
         PageRaster.RequirePdftoppm();
         var figures = fixture.Outcome.Layout.Figures;
-        Assert.That(figures.Select(f => f.Caption), Has.Some.StartsWith("Training curves of").And.Some.Contains("row-normalised")
+        Assert.That(figures.Select(f => f.Caption), Has.Some.StartsWith("Training curves of").And.Some.StartsWith("Row-normalised confusion matrices")
             .And.Some.StartsWith("Inference images/s"));
         var dir = Directory.CreateTempSubdirectory("fb-report-raster-").FullName;
         try
