@@ -4,19 +4,18 @@ using SkiaSharp;
 
 namespace FashionBench.Reports.Sections;
 
-/// <summary>Every run in two tables: accuracy and F1 against the write-up (and the reference), then size and time.</summary>
+/// <summary>
+/// Every model in two tables, over its seeds: accuracy and F1 against the write-up (and the reference), then size and
+/// time. Each run's own row is in report_summary.csv.
+/// </summary>
 internal static class SummarySection
 {
     public const string Heading = "Summary of runs";
-
-    /// <summary>Points a seed column needs for its "Seed" header.</summary>
-    private const float SeedWidth = 34;
 
     public static void Add(ReportDocument doc, ReportMaterial material)
     {
         var inputs = material.Inputs;
         var summary = material.Tables.Summary;
-        var withSeed = summary.Select(s => s.Seed).Distinct().Count() > 1;
         doc.Add(new HeadingBlock(Heading));
         doc.Add(new ParagraphBlock(inputs.Reference.Rows is { } reference
             ? Fmt.Invariant($"'vs ref.' compares each run's test accuracy with the mean of the committed reference's runs of the same model ({inputs.Reference.Path}, {reference.Count} runs), in percentage points.")
@@ -32,38 +31,60 @@ internal static class SummarySection
         if (uncatalogued.Count > 0)
             doc.Add(new ParagraphBlock($"Not in the model catalogue any more, so listed here without claims or a write-up section: {string.Join(", ", uncatalogued)}."));
 
-        doc.Add(Table(withSeed,
-            ["Acc. (%)", "Doc. (%)", "Δ (pp)", "Verdict", "Macro F1", "Doc. F1", "vs ref. (pp)"],
-            [42, 42, 40, withSeed ? 84 : 84 + SeedWidth, 38, 38, 40],
-            summary.Select(s => (s, (IReadOnlyList<TableCell>)[
-                Fmt.Percent(s.TestAccuracy), Fmt.Percent(s.DocumentedAccuracy), Fmt.Pp(s.DeltaPp), VerdictStyle.Cell(s.AccuracyVerdict, s.Verdict),
-                Fmt.Score(s.MacroF1), Fmt.Score(s.DocumentedF1), Fmt.Pp(s.VsReferencePp),
+        // One row per model and device over its seeds; every run's own row is in report_summary.csv.
+        var models = summary.GroupBy(r => (r.Model, r.Device)).ToList();
+        doc.Add(Table(
+            ["n", "Acc. (%)", "sd (pp)", "Doc. (%)", "Δ (pp)", "Verdict", "Macro F1", "vs ref. (pp)"],
+            [22, 40, 34, 40, 38, 80, 44, 40],
+            models.Select(g => (g.First(), (IReadOnlyList<TableCell>)[
+                Seeds(g), Fmt.Percent(g.Average(r => r.TestAccuracy)), Sd(g.Select(r => r.TestAccuracy * 100).ToList()),
+                Fmt.Percent(g.First().DocumentedAccuracy), Fmt.Pp(Harness.Statistics.Proportion.DeltaPp(g.Average(r => r.TestAccuracy), g.First().DocumentedAccuracy)),
+                VerdictStyle.Cell(g.First().AccuracyVerdict, g.First().Verdict), Fmt.Score(g.Average(r => r.MacroF1)), Fmt.Pp(Mean(g.Select(r => r.VsReferencePp))),
             ])),
-            "Test accuracy and macro F1 of every run against the write-up (Doc.: documented). Δ is measured − documented; the verdict is the model's, over all its seeds on that device (Method), so a best-epoch claim is judged on the best epoch. The F1 difference is in report_summary.csv."));
+            "Test accuracy and macro F1 of every model against the write-up (Doc.: documented), the mean over its seeds (n; failed runs counted in, marked ×) with the seeds' standard deviation. Δ is mean − documented; the verdict is the model's test-accuracy claim's (Method), so a best-epoch claim is judged on the best epoch. Each run is in report_summary.csv."));
 
-        doc.Add(Table(withSeed,
-            ["Params", "Doc. params", "Epochs run / doc.", "Epoch (s, median)", "Training (s)", "To 90 % (s)", "To doc. (s)"],
-            [53, withSeed ? 60 : 60 + SeedWidth, 45, 42, 44, 40, 40],
-            summary.Select(s => (s, (IReadOnlyList<TableCell>)[
-                Fmt.Count(s.Params), s.DocumentedParams.Length > 0 ? s.DocumentedParams.Replace(" ", "") : Fmt.None,
-                Fmt.Invariant($"{s.EpochsRun} / {s.EpochsDocumented?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Fmt.None}"),
-                Fmt.Seconds(s.EpochSecondsMedian), Fmt.Seconds(s.TrainSeconds), Fmt.Seconds(s.SecondsTo90), Fmt.Seconds(s.SecondsToDocumented),
+        doc.Add(Table(
+            ["Params", "Doc. params", "Epochs run / doc.", "Epoch (s, median)", "Training (s, median)", "To 90 % (s, median)", "To doc. (s, median)"],
+            [53, 60, 45, 42, 48, 44, 46],
+            models.Select(g => (g.First(), (IReadOnlyList<TableCell>)[
+                Fmt.Count(g.First().Params), g.First().DocumentedParams.Length > 0 ? g.First().DocumentedParams.Replace(" ", "") : Fmt.None,
+                Fmt.Invariant($"{Harness.Statistics.Median.Of(g.Select(r => (double)r.EpochsRun)):0.#} / {g.First().EpochsDocumented?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Fmt.None}"),
+                Fmt.Seconds(Harness.Statistics.Median.Of(g.Select(r => r.EpochSecondsMedian))), Fmt.Seconds(Harness.Statistics.Median.Of(g.Select(r => r.TrainSeconds))),
+                Fmt.Seconds(MedianOrNull(g.Select(r => r.SecondsTo90))), Fmt.Seconds(MedianOrNull(g.Select(r => r.SecondsToDocumented))),
             ])),
-            "Size and training time of every run. 'To 90 %' and 'to documented' are training seconds until validation accuracy first reached 90 % or the documented test accuracy (— when it never did)."));
+            "Size and training time of every model, medians over its seeds (times are of this machine under the load it had; they are no benchmark). 'To 90 %' and 'to documented' are training seconds until validation accuracy first reached 90 % or the documented test accuracy (— when no seed did)."));
+    }
+
+    /// <summary>"5", or "5 (1×)" when one of them failed.</summary>
+    private static string Seeds(IEnumerable<SummaryRow> runs)
+    {
+        var list = runs.ToList();
+        var failed = list.Count(r => r.Status != "ok");
+        return failed == 0 ? Fmt.Invariant($"{list.Count}") : Fmt.Invariant($"{list.Count} ({failed}×)");
+    }
+
+    private static string Sd(IReadOnlyList<double> values) =>
+        values.Count < 2 ? Fmt.None : Fmt.Number(Math.Sqrt(values.Sum(v => Math.Pow(v - values.Average(), 2)) / (values.Count - 1)), "0.00");
+
+    private static double? Mean(IEnumerable<double?> values) => values.OfType<double>().Select(v => (double?)v).DefaultIfEmpty(null).Average();
+
+    private static double? MedianOrNull(IEnumerable<double?> values)
+    {
+        var known = values.OfType<double>().ToList();
+        return known.Count == 0 ? null : Harness.Statistics.Median.Of(known);
     }
 
     /// <summary>
-    /// Model (and seed) columns, then <paramref name="headers"/> with <paramref name="widths"/> in points (with the
-    /// model's 125 and the seed's 34 they fill the 483-pt text width); numbers right-aligned, the verdict left.
+    /// A model column, then <paramref name="headers"/> with <paramref name="widths"/> in points (with the model's 125
+    /// they fill the 483-pt text width); numbers right-aligned, the verdict left.
     /// </summary>
-    private static TableBlock Table(bool withSeed, string[] headers, float[] widths,
-        IEnumerable<(SummaryRow Row, IReadOnlyList<TableCell> Cells)> rows, string caption)
+    private static TableBlock Table(string[] headers, float[] widths, IEnumerable<(SummaryRow Row, IReadOnlyList<TableCell> Cells)> rows, string caption)
     {
-        IReadOnlyList<string> allHeaders = [.. withSeed ? new[] { "Model", "Seed" } : ["Model"], .. headers];
-        IReadOnlyList<float> allWidths = [.. withSeed ? new[] { 125f, SeedWidth } : [125f], .. widths];
+        IReadOnlyList<string> allHeaders = ["Model", .. headers];
+        IReadOnlyList<float> allWidths = [125f, .. widths];
         var alignments = allHeaders.Select((h, i) => i == 0 || h == "Verdict" ? SKTextAlign.Left : SKTextAlign.Right).ToList();
         var cells = rows.Select(r => (IReadOnlyList<TableCell>)[
-            Fmt.Model(r.Row.Model), .. withSeed ? new TableCell[] { Fmt.Invariant($"{r.Row.Seed}") } : [], .. r.Cells]).ToList();
+            Fmt.Model(r.Row.Model) + (r.Row.Device == "cpu" ? "" : $" ({r.Row.Device})"), .. r.Cells]).ToList();
         return new TableBlock(allHeaders, cells, allWidths, alignments, caption);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CsvHelper.Configuration.Attributes;
 using FashionBench.Harness.Runs;
 using FashionBench.Reports.Inputs;
@@ -31,14 +32,14 @@ public sealed record ProvenanceRow([property: Name("key")] string Key, [property
             new("Seeds", string.Join(", ", metrics.Select(m => m.Seed).Distinct().Order())),
             new("Trained", Invariant($"{created[0]:yyyy-MM-dd HH:mm:ss} to {created[^1]:yyyy-MM-dd HH:mm:ss} UTC")),
             new("Git commit", Distinct(provenance.Select(p => p.GitCommit + (p.GitDirty ? " with uncommitted changes (dirty)" : " (clean)")), "\n")),
-            new("Command lines", string.Join("\n", provenance.Select(p => p.CommandLine).Distinct())),
+            new("Command lines", string.Join("\n", provenance.Select(p => Command(p.CommandLine)).Distinct())),
             new("Host", Distinct(provenance.Select(p => p.Host))),
             new("OS", Distinct(provenance.Select(p => p.Os))),
             new("CPU", Distinct(provenance.Select(p => p.Cpu))),
             new("CPU kernels", Distinct(provenance.Select(p => p.CpuKernels ?? "not recorded"))),
             new("Kernel self-check", Distinct(provenance.Select(p => p.KernelSelfCheck ?? "not recorded (run before the check existed)"), "\n")),
             new("Cores / threads", Distinct(metrics.Select(m => Invariant($"{m.Provenance.LogicalCores} logical cores, {m.Threads} intra-op threads")))),
-            new("GPU", Distinct(provenance.Select(p => p.Gpu ?? "none"))),
+            new("GPU", Distinct(metrics.Select(m => m.Provenance.Gpu ?? (m.Device == "cpu" ? "none" : "not recorded")))),
             new("Devices", Distinct(metrics.Select(m => m.Device))),
             new(".NET", Distinct(provenance.Select(p => p.DotNet))),
             new("TorchSharp", Distinct(provenance.Select(p => p.TorchSharp))),
@@ -49,6 +50,13 @@ public sealed record ProvenanceRow([property: Name("key")] string Key, [property
             .Select(g => new ProvenanceRow(g.Key, Distinct(g.Select(c => c.Sha256)))));
         return rows;
     }
+
+    /// <summary>
+    /// A run's command line with a --jobs worker's own parts (its parent's process id, its one run) replaced by
+    /// placeholders, so the workers of one training read as one line.
+    /// </summary>
+    public static string Command(string commandLine) =>
+        Regex.Replace(Regex.Replace(commandLine, @"--worker-of \d+", "--worker-of <pid>"), @"--run \S+", "--run <run-id>");
 
     private static string Distinct(IEnumerable<string> values, string separator = "; ")
     {
