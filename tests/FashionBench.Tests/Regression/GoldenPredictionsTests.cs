@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FashionBench.Harness;
+using FashionBench.Harness.Runs;
+using FashionBench.Tests.Robustness;
+using NUnit.Framework;
+
+namespace FashionBench.Tests.Regression;
+
+/// <summary>
+/// The exact check of the CI gate: with the kernels pinned to AVX2 and one thread, training is bit-reproducible, so a
+/// few small smoke runs must write byte-identical predictions.csv to the committed golden values
+/// (tests/golden/smoke-predictions.json). Any change of numerics fails it; such a change is accepted by re-deriving
+/// the values in the same commit with the reason (FASHIONBENCH_WRITE_GOLDEN="reason" runs the test in write mode).
+/// The values hold for the kernels they were derived with: where the kernel self-check switches oneDNN's convolutions
+/// off (the Zen 5 VM), the runs use other kernels and the test says so instead of comparing.
+/// </summary>
+[Category("Integration")]
+public sealed class GoldenPredictionsTests
+{
+    static string GoldenFile => Path.Combine(RepoRoot.Find(), "tests", "golden", "smoke-predictions.json");
+
+    [Test]
+    public void PinnedSmokeRunsWriteTheGoldenPredictions()
+    {
+        if (CliProcess.Mirror() is not { } mirror) { Assert.Ignore("no dataset mirror (../shared/datasets or FASHIONBENCH_DATA_MIRROR)"); return; }
+        var golden = JsonSerializer.Deserialize<Golden>(File.ReadAllText(GoldenFile))!;
+        var results = Directory.CreateTempSubdirectory("fb-golden-").FullName;
+        try
+        {
+            var (exit, err) = CliProcess.Run(new Dictionary<string, string> { ["FASHIONBENCH_CPU_ISA"] = "avx2", ["FASHIONBENCH_DATA_MIRROR"] = mirror },
+                "train", "--profile", "smoke", "--models", string.Join(',', golden.Predictions.Keys), "--threads", "1", "--results", results);
+            Assert.That(exit, Is.Zero, err);
+            var store = new RunStore(results, "smoke");
+            var runs = RunSelection.Of(store).Current;
+            var environment = runs.Select(r => r.Environment).Distinct().Single()!;
+            if (environment.CpuKernels != golden.CpuKernels || environment.Convolutions != golden.Convolutions)
+            {
+                Assert.Ignore($"these runs used kernels {environment.CpuKernels} with convolutions '{environment.Convolutions ?? "oneDNN"}' (the kernel self-check's choice on this CPU); "
+                              + $"the golden values are for {golden.CpuKernels} with '{golden.Convolutions ?? "oneDNN"}', so they cannot be compared here");
+                return;
+            }
+            var actual = runs.ToDictionary(r => r.Model, r => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(store.FileOf(r.RunId, RunStore.PredictionsFile)))));
+            if (Environment.GetEnvironmentVariable("FASHIONBENCH_WRITE_GOLDEN") is { Length: > 0 } reason)
+            {
+                File.WriteAllText(GoldenFile, JsonSerializer.Serialize(golden with { Reason = reason, DerivedOn = runs[0].Provenance.Cpu, Predictions = actual },
+                    new JsonSerializerOptions { WriteIndented = true }) + "\n");
+                Assert.Warn($"golden values re-derived on {runs[0].Provenance.Cpu}: {reason}");
+                return;
+            }
+            foreach (var (model, hash) in golden.Predictions)
+                Assert.That(actual[model], Is.EqualTo(hash),
+                    $"{model}: predictions.csv differs from the golden value (derived on {golden.DerivedOn}: {golden.Reason}); a numerics change "
+                    + "is accepted by re-deriving with FASHIONBENCH_WRITE_GOLDEN=\"why\" in the same commit");
+        }
+        finally { Directory.Delete(results, recursive: true); }
+    }
+
+    sealed record Golden(
+        [property: JsonPropertyName("reason")] string Reason,
+        [property: JsonPropertyName("derived_on")] string DerivedOn,
+        [property: JsonPropertyName("cpu_kernels")] string CpuKernels,
+        [property: JsonPropertyName("convolutions")] string? Convolutions,
+        [property: JsonPropertyName("predictions_sha256")] IReadOnlyDictionary<string, string> Predictions);
+}
