@@ -96,11 +96,16 @@ internal static class TitleSection
     public static string WriteUpLine(string number, IReadOnlyList<ClaimVerdict> verdicts, IReadOnlyList<ComparisonVerdict> comparisons)
     {
         var counts = VerdictCounts.Of(verdicts.Where(v => v.WriteUp == number));
-        var findings = comparisons.Where(c => c.WriteUp == number).Select(c => $"{c.Finding} — {c.VerdictText}").ToList();
         var judged = counts.Held + counts.DidNotHold + counts.Inconclusive;
-        var line = Fmt.Invariant($"{number}: {counts.Held} of {judged} judged claims held");
+        var line = judged > 0 ? Fmt.Invariant($"{number}: {counts.Held} of {judged} judged claims held")
+            : Fmt.Invariant($"{number}: no claim could be judged by these runs ({counts.NotComparable} not comparable)");
         if (counts.RunFailed + counts.Contradicted > 0) line += Fmt.Invariant($" ({counts.RunFailed} run failed, {counts.Contradicted} contradicted by the write-up)");
-        return findings.Count == 0 ? line : line + "; findings: " + string.Join(", ", findings);
+        var findings = comparisons.Where(c => c.WriteUp == number).ToList();
+        var tested = findings.Where(c => c.Verdict != Verdict.NotComparable).Select(c => $"{c.Finding} — {c.VerdictText}").ToList();
+        var untestable = findings.Count - tested.Count;
+        if (tested.Count > 0) line += "; findings: " + string.Join(", ", tested);
+        if (untestable > 0) line += Fmt.Invariant($"{(tested.Count > 0 ? "; " : "; findings: ")}{untestable} not comparable here");
+        return line;
     }
 
     public static string Title(string profile) => $"FashionBench report: {profile} profile";
