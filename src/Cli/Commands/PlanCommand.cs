@@ -65,11 +65,11 @@ public static class PlanCommand
                           (concurrent > 1 ? $", {concurrent} bench-train processes at once" : "") +
                           $"; {specs.Count - missing.Count} cached for commit {provenance.GitCommit[..Math.Min(8, provenance.GitCommit.Length)]})");
         using var bench = concurrent == 1 ? BenchTrainCommand.OpenBench(repoRoot) : null;
-        var peak = CpuPeak.Detect(options.Threads);
+        var (peak, nominal) = (FmaPeak.For(options.Threads), CpuPeak.Detect(options.Threads));
         foreach (var spec in missing)
         {
             var row = bench is null ? MeasureConcurrently(spec, options, concurrent)
-                : TrainThroughputRow.From(bench.Measure(spec, options), peak, TrainThroughputMeter.LoadAverage(), provenance);
+                : TrainThroughputRow.From(bench.Measure(spec, options), peak, nominal, TrainThroughputMeter.LoadAverage(), provenance);
             TrainThroughputCsv.Upsert(path, [row]);                         // one at a time: an interrupted plan keeps what it measured
             cached[spec.Id] = row;
             Console.WriteLine($"  {spec.Id,-36} {Number(row.ImagesPerSecond, "N0"),8} train images/s  {Number(row.EvalImagesPerSecond, "N0"),8} eval images/s");

@@ -20,6 +20,8 @@ public static class InferenceThroughput
         var forwardMflops = SpecCost.Of(spec).ForwardFlops / 1e6;
         var images = SyntheticImages(settings.BatchSizes.Max());
         var records = new List<InferenceThroughputRecord>();
+        // Measured before the engines are timed, on the threads they get: the ceiling their % of peak is taken against.
+        double? peak = settings.Device == "cpu" ? FmaPeak.For(settings.Threads).GFlops : null;
         foreach (var engineName in settings.Engines)
         {
             using var engine = Create(engineName, module, onnx, settings, notice);
@@ -29,7 +31,7 @@ public static class InferenceThroughput
                 engine.Load(images.AsSpan(0, batchSize * 784), batchSize);
                 var (imagesPerSecond, p50, p95) = InferenceThroughputTimer.Time(engine, batchSize, settings);
                 records.Add(new InferenceThroughputRecord(spec.Id, engineName, settings.Device, batchSize,
-                    imagesPerSecond, p50, p95, settings.Threads, forwardMflops));
+                    imagesPerSecond, p50, p95, settings.Threads, forwardMflops, peak));
             }
         }
         return records;

@@ -27,6 +27,7 @@ public sealed record TrainThroughputRow
     [Name("eval_images_per_s")] public double EvalImagesPerSecond { get; init; }
     [Name("train_mflop_per_image")] public double TrainMflopPerImage { get; init; }
     [Name("achieved_gflops")] public double AchievedGFlops { get; init; }
+    /// <summary>The FP32 peak measured at these threads before the timing (<see cref="FmaPeak"/>); percent_of_peak is of it.</summary>
     [Name("peak_gflops")] public double? PeakGFlops { get; init; }
     [Name("percent_of_peak")] public double? PercentOfPeak { get; init; }
     [Name("peak_rss_mb")] public double PeakRssMb { get; init; }
@@ -41,18 +42,23 @@ public sealed record TrainThroughputRow
     /// <summary>"native", or the instruction-set pin the measurement ran under (<see cref="Provenance.CpuKernels"/>).</summary>
     [Name("cpu_kernels"), Optional] public string CpuKernels { get; init; } = KernelIsa.Native;
 
+    /// <summary>The nominal peak from /proc/cpuinfo (cores × width × "cpu MHz"), beside the measured one.</summary>
+    [Name("nominal_peak_gflops"), Optional] public double? NominalPeakGFlops { get; init; }
+
     /// <summary>The key a later measurement replaces this row by.</summary>
     public (string, string, int, string, int, string) Key => (Engine, Model, Threads, GitCommit, Concurrent, CpuKernels);
 
-    public static TrainThroughputRow From(TrainThroughput t, CpuPeak? peak, double? loadAverage, Provenance provenance) => new()
+    /// <param name="peak">The peak measured at the same threads (<see cref="FmaPeak"/>).</param>
+    /// <param name="nominal">The peak from /proc/cpuinfo; null when unknown.</param>
+    public static TrainThroughputRow From(TrainThroughput t, FmaPeak peak, CpuPeak? nominal, double? loadAverage, Provenance provenance) => new()
     {
         Engine = t.Engine, Model = t.Model, Threads = t.Threads, GitCommit = provenance.GitCommit, GitDirty = provenance.GitDirty,
         EngineVersion = t.EngineVersion, BatchSize = t.BatchSize, Batches = t.Batches, WarmupBatches = t.WarmupBatches,
         Repetitions = t.Repetitions, ImagesPerSecond = Math.Round(t.ImagesPerSecond, 2),
         ImagesPerSecondMin = Math.Round(t.ImagesPerSecondRuns.Min(), 2), ImagesPerSecondMax = Math.Round(t.ImagesPerSecondRuns.Max(), 2),
         CpuMillisecondsPerImage = Math.Round(t.CpuMillisecondsPerImage, 4), EvalImagesPerSecond = Math.Round(t.EvalImagesPerSecond, 2), TrainMflopPerImage = Math.Round(t.TrainFlopsPerImage / 1e6, 4),
-        AchievedGFlops = Math.Round(t.AchievedGFlops, 3), PeakGFlops = peak is null ? null : Math.Round(peak.GFlops, 3),
-        PercentOfPeak = PercentOf(t.AchievedGFlops, peak?.GFlops),
+        AchievedGFlops = Math.Round(t.AchievedGFlops, 3), PeakGFlops = Math.Round(peak.GFlops, 3),
+        PercentOfPeak = PercentOf(t.AchievedGFlops, peak.GFlops), NominalPeakGFlops = nominal is null ? null : Math.Round(nominal.GFlops, 3),
         PeakRssMb = Math.Round(t.PeakRssMb, 1), TrainLoss = t.TrainLoss, LoadAverage = loadAverage, Cpu = provenance.Cpu,
         CpuKernels = provenance.CpuKernels ?? KernelIsa.Native,
         MeasuredUtc = provenance.Created.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),

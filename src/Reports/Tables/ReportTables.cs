@@ -169,12 +169,14 @@ public sealed record ReportTables(
     private static ThroughputPeakRow PeakRow(Harness.Timing.InferenceThroughputRecord t, ReportContext context)
     {
         var gflops = t.ImagesPerSecond * t.ForwardMflops / 1000;   // images/s × 10⁶ FLOP/image / 10⁹
-        double? peakGflops = t.Device == "cpu" ? context.PeakFor(t.Threads)?.GFlops : null;
+        var nominal = t.Device == "cpu" && t.PeakGFlops is null ? context.PeakFor(t.Threads)?.GFlops : null;
+        double? peakGflops = t.Device == "cpu" ? t.PeakGFlops ?? nominal : null;
         return new ThroughputPeakRow
         {
             Model = t.Model, Engine = t.Engine, Device = t.Device, BatchSize = t.BatchSize,
             ImagesPerSecond = t.ImagesPerSecond, P50Ms = t.P50Ms, Threads = t.Threads, ForwardMflops = t.ForwardMflops,
             GflopsPerSecond = gflops, PeakGflops = peakGflops, PercentOfPeak = gflops / peakGflops * 100,
+            PeakMethod = peakGflops is null ? "" : t.PeakGFlops is not null ? "measured" : "nominal",
         };
     }
 }

@@ -4,7 +4,8 @@ namespace FashionBench.Reports.Tables;
 
 /// <summary>
 /// A row of throughput_peak.csv: a throughput.csv measurement with the FLOP rate it implies and its share of the
-/// CPU's theoretical FP32 peak (null on GPUs, or where the CPU's clock is unknown).
+/// CPU's FP32 peak: the peak `bench` measured beside it, or for older rows the nominal one from /proc/cpuinfo
+/// (<see cref="PeakMethod"/>); null on GPUs, or where neither is known.
 /// </summary>
 public sealed record ThroughputPeakRow
 {
@@ -20,4 +21,6 @@ public sealed record ThroughputPeakRow
     [Name("gflops_per_second")] public double GflopsPerSecond { get; init; }
     [Name("peak_gflops")] public double? PeakGflops { get; init; }
     [Name("percent_of_peak")] public double? PercentOfPeak { get; init; }
+    /// <summary>"measured" (FMA chains when the row was timed) or "nominal" (cores × width × clock from /proc/cpuinfo).</summary>
+    [Name("peak_method")] public string PeakMethod { get; init; } = "";
 }

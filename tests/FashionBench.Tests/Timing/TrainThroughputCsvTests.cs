@@ -24,7 +24,7 @@ public class TrainThroughputCsvTests
         Assert.That(File.ReadLines(path).First(), Is.EqualTo(
             "engine,model,threads,git_commit,git_dirty,engine_version,batch_size,batches,warmup_batches,repetitions," +
             "images_per_s,images_per_s_min,images_per_s_max,cpu_ms_per_image,eval_images_per_s,train_mflop_per_image," +
-            "achieved_gflops,peak_gflops,percent_of_peak,peak_rss_mb,train_loss,load_average,cpu,measured_utc,concurrent,cpu_kernels"));
+            "achieved_gflops,peak_gflops,percent_of_peak,peak_rss_mb,train_loss,load_average,cpu,measured_utc,concurrent,cpu_kernels,nominal_peak_gflops"));
         Assert.That(path, Is.EqualTo(Path.Combine(dir, "perf", "train_throughput.csv")));
     }
 
@@ -81,12 +81,14 @@ public class TrainThroughputCsvTests
     public void RowDerivesGflopsAndPercentOfPeakFromTheMeasurement()
     {
         var measured = new TrainThroughput("torchsharp", "v", "m", 2, 64, 20, 10, [900, 1000, 1100], [5000], [1.5], 50e6, 800, 0.5);
-        var peak = new CpuPeak("cpu", 2, 2.5, "AVX2+FMA", 8);
-        var row = TrainThroughputRow.From(measured, peak, 0.25, Provenance.Capture(dir));
+        var nominal = new CpuPeak("cpu", 2, 2.5, "AVX2+FMA", 8);                 // 160 GFLOP/s at the 'cpu MHz' clock
+        var peak = new FmaPeak(2, 200, 256, 200, null, 5);                        // 200 measured: the cores boost
+        var row = TrainThroughputRow.From(measured, peak, nominal, 0.25, Provenance.Capture(dir));
         Assert.That(row.ImagesPerSecond, Is.EqualTo(1000));
         Assert.That((row.ImagesPerSecondMin, row.ImagesPerSecondMax), Is.EqualTo((900.0, 1100.0)));
         Assert.That(row.AchievedGFlops, Is.EqualTo(50));
-        Assert.That(row.PercentOfPeak, Is.EqualTo(Math.Round(100 * 50 / 160.0, 2)));
+        Assert.That(row.PercentOfPeak, Is.EqualTo(25.0), "of the measured peak, not the nominal one");
+        Assert.That((row.PeakGFlops, row.NominalPeakGFlops), Is.EqualTo(((double?)200.0, (double?)160.0)));
         Assert.That(row.LoadAverage, Is.EqualTo(0.25));
     }
 
