@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using FashionBench.Harness.Machine;
+using FashionBench.Harness.Timing;
 using FashionBench.Harness.Timing.Engines;
 using FashionBench.Models;
 using FashionBench.Models.Building;
@@ -9,9 +10,10 @@ using static TorchSharp.torch;
 namespace FashionBench.Benchmarks;
 
 /// <summary>
-/// One inference batch of a catalogue model on the CPU, in TorchSharp and in ONNX Runtime, through the same engines
-/// `fashionbench bench` times (all logical cores, buffers reused across batches). Weights are untrained: speed does
-/// not depend on their values.
+/// One inference batch of a catalogue model on the CPU through the very engines `fashionbench bench` times, created by
+/// the same factory (<see cref="InferenceThroughput.CreateEngine"/>: all logical cores, glibc keeping freed memory,
+/// buffers reused across batches): TorchSharp plain and tuned, and ONNX Runtime. Weights are untrained: speed does not
+/// depend on their values.
 /// </summary>
 [MemoryDiagnoser]
 public class InferenceBenchmarks
@@ -23,44 +25,33 @@ public class InferenceBenchmarks
     [Params(1, 64, 1024)]
     public int BatchSize { get; set; }
 
+    [ParamsSource(nameof(Engines))]
+    public string Engine { get; set; } = "";
+
+    public static IEnumerable<string> Engines => InferenceThroughputSettings.KnownEngines;
+
     IInferenceEngine? engine;
 
-    [GlobalSetup(Target = nameof(TorchSharp))]
-    public void SetUpTorchSharp() => Load(new TorchSharpEngine(BuildModule(out _), CPU, Environment.ProcessorCount));
-
-    [GlobalSetup(Target = nameof(OnnxRuntime))]
-    public void SetUpOnnxRuntime()
+    [GlobalSetup]
+    public void SetUp()
     {
-        using var module = BuildModule(out var spec);
-        Load(new OnnxRuntimeEngine(OnnxBuilder.ToBytes(spec, module), "cpu", Environment.ProcessorCount));
-    }
-
-    /// <summary>One batch of <see cref="BatchSize"/> images through TorchSharp (eval, inference mode).</summary>
-    [Benchmark]
-    public void TorchSharp() => engine!.Run();
-
-    /// <summary>One batch of <see cref="BatchSize"/> images through ONNX Runtime (CPU provider, all optimisations).</summary>
-    [Benchmark]
-    public void OnnxRuntime() => engine!.Run();
-
-    [GlobalCleanup]
-    public void CleanUp() => engine?.Dispose();
-
-    SpecModule BuildModule(out ModelSpec spec)
-    {
-        spec = ModelCatalog.Find(Model) ?? throw new ArgumentException($"unknown model '{Model}'");
+        var spec = ModelCatalog.Find(Model) ?? throw new ArgumentException($"unknown model '{Model}'");
         set_num_threads(Environment.ProcessorCount);
         KernelCheck.Ensure(message => Console.Error.WriteLine($"notice: {message}"));   // as `fashionbench bench` does
         manual_seed(0);
-        return TorchBuilder.Build(spec);
-    }
-
-    void Load(IInferenceEngine created)
-    {
+        var module = TorchBuilder.Build(spec);
+        engine = InferenceThroughput.CreateEngine(Engine, module, OnnxBuilder.ToBytes(spec, module), "cpu", Environment.ProcessorCount)
+                 ?? throw new InvalidOperationException($"{Engine} cannot run on the CPU here");
         var random = new Random(0);
         var images = new float[BatchSize * 784];   // [B, 1, 28, 28]
         for (var i = 0; i < images.Length; i++) images[i] = random.NextSingle() * 2 - 1;
-        created.Load(images, BatchSize);
-        engine = created;
+        engine.Load(images, BatchSize);
     }
+
+    /// <summary>One batch of <see cref="BatchSize"/> images through <see cref="Engine"/>.</summary>
+    [Benchmark]
+    public void Inference() => engine!.Run();
+
+    [GlobalCleanup]
+    public void CleanUp() => engine?.Dispose();
 }

@@ -8,7 +8,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 //   --full   BenchmarkDotNet's default job (pilot stage, up to 100 iterations); without it a short job
 //            (3 warm-up and 3 measured iterations) that takes seconds per case.
 //   BenchmarkDotNet's own options pass through: --filter, --artifacts <dir>, --exporters, --list flat, ...
-//   The filter also matches parameters: --filter '*(Model: "se-resnet", BatchSize: 64)*'.
+//   The filter also matches parameters: --filter '*(Model: "se-resnet", BatchSize: 64, Engine: "torchsharp")*'.
 // Benchmarks run in this process: BenchmarkDotNet's generated per-benchmark project does not import
 // Directory.Build.targets, so its copy of libLibTorchSharp.so would miss the GLIBCXX_3.4.32 fix and fail to load.
 var full = args.Contains("--full");
@@ -16,7 +16,9 @@ var job = (full ? Job.Default.WithId("Full") : Job.ShortRun.WithId("Short"))
     .WithToolchain(InProcessEmitToolchain.Instance)
     .AsDefault();
 var forwarded = args.Where(a => a is not ("--full" or "--short")).ToArray();
+// BenchmarkDotNet's full JSON beside its Markdown and CSV, for dotnet/performance's ResultsComparer and github-action-benchmark.
 var config = DefaultConfig.Instance
     .AddJob(job)
+    .AddExporter(BenchmarkDotNet.Exporters.Json.JsonExporter.Full)
     .WithSummaryStyle(SummaryStyle.Default.WithMaxParameterColumnWidth(32));   // whole model ids, not "fashi(...)opout"
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(forwarded, config);

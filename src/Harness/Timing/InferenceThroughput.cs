@@ -1,4 +1,5 @@
 using FashionBench.Harness.Timing.Engines;
+using FashionBench.Harness.Training;
 using FashionBench.Models;
 using FashionBench.Models.Building;
 
@@ -24,8 +25,12 @@ public static class InferenceThroughput
         double? peak = settings.Device == "cpu" ? FmaPeak.For(settings.Threads).GFlops : null;
         foreach (var engineName in settings.Engines)
         {
-            using var engine = Create(engineName, module, onnx, settings, notice);
-            if (engine is null) continue;
+            using var engine = CreateEngine(engineName, module, onnx, settings.Device, settings.Threads);
+            if (engine is null)
+            {
+                notice?.Invoke($"{engineName} cannot run on {settings.Device} here; no {engineName} records");
+                continue;
+            }
             foreach (var batchSize in settings.BatchSizes)
             {
                 engine.Load(images.AsSpan(0, batchSize * 784), batchSize);
@@ -37,20 +42,24 @@ public static class InferenceThroughput
         return records;
     }
 
-    static IInferenceEngine? Create(string engine, SpecModule module, byte[] onnx, InferenceThroughputSettings settings,
-        Action<string>? notice)
+    /// <summary>
+    /// An engine by name on <paramref name="device"/>, set up the one way both `fashionbench bench` and the
+    /// BenchmarkDotNet suite time it: <paramref name="threads"/> intra-op threads, and glibc keeping freed memory
+    /// process-wide (<see cref="NativeHeap"/>), without which every batch's fresh activations page-fault, so that a
+    /// process that trained or evaluated first (which sets it) and one that did not would time the same engine apart.
+    /// Null when the engine cannot run on the device here (CUDA without a provider or GPU).
+    /// </summary>
+    public static IInferenceEngine? CreateEngine(string engine, SpecModule module, byte[] onnx, string device, int threads)
     {
-        var torchDevice = new TorchSharp.torch.Device(settings.Device);
-        IInferenceEngine? created = engine switch
+        NativeHeap.KeepFreedMemory();
+        var torchDevice = new TorchSharp.torch.Device(device);
+        return engine switch
         {
-            TorchSharpEngine.EngineName when TorchSharpEngine.IsAvailable(torchDevice) =>
-                new TorchSharpEngine(module, torchDevice, settings.Threads),
-            OnnxRuntimeEngine.EngineName when OnnxRuntimeEngine.IsAvailable(settings.Device) =>
-                new OnnxRuntimeEngine(onnx, settings.Device, settings.Threads),
+            TorchSharpEngine.EngineName or TorchSharpEngine.PlainName when TorchSharpEngine.IsAvailable(torchDevice) =>
+                new TorchSharpEngine(module, torchDevice, threads, tuned: engine == TorchSharpEngine.EngineName),
+            OnnxRuntimeEngine.EngineName when OnnxRuntimeEngine.IsAvailable(device) => new OnnxRuntimeEngine(onnx, device, threads),
             _ => null,
         };
-        if (created is null) notice?.Invoke($"{engine} cannot run on {settings.Device} here; no {engine} records");
-        return created;
     }
 
     // [maxBatch, 1, 28, 28] uniform in [-1, 1), fixed seed: the values do not change the work done.

@@ -6,7 +6,7 @@ namespace FashionBench.Harness.Timing;
 /// <summary>How inference throughput is measured; immutable, defaults as documented on each property.</summary>
 public sealed record InferenceThroughputSettings
 {
-    public static readonly IReadOnlyList<string> KnownEngines = [TorchSharpEngine.EngineName, OnnxRuntimeEngine.EngineName];
+    public static readonly IReadOnlyList<string> KnownEngines = [TorchSharpEngine.PlainName, TorchSharpEngine.EngineName, OnnxRuntimeEngine.EngineName];
     public static readonly IReadOnlyList<string> KnownDevices = ["cpu", "cuda"];
 
     /// <summary>Images per batch; one record per batch size. Default 1, 64, 1024.</summary>
@@ -27,7 +27,7 @@ public sealed record InferenceThroughputSettings
     /// <summary>"cpu" or "cuda". Default "cpu".</summary>
     public string Device { get; init; } = "cpu";
 
-    /// <summary>Engines to time, in order. Default torchsharp, onnxruntime.</summary>
+    /// <summary>Engines to time, in order. Default torchsharp-plain, torchsharp (tuned), onnxruntime.</summary>
     public IReadOnlyList<string> Engines { get; init; } = KnownEngines;
 
     /// <summary>

@@ -1,0 +1,51 @@
+using FashionBench.Harness.Timing;
+using FashionBench.Harness.Timing.Engines;
+using FashionBench.Models;
+using FashionBench.Models.Building;
+using FashionBench.Models.Onnx;
+using NUnit.Framework;
+using static TorchSharp.torch;
+
+namespace FashionBench.Tests.Timing;
+
+/// <summary>
+/// The one factory both `bench` and the BenchmarkDotNet suite create their engines with, so the two time the same
+/// code with the same settings; and what the tuned TorchSharp path changes.
+/// </summary>
+public sealed class InferenceEngineTests
+{
+    static readonly float[] Images = Enumerable.Range(0, 300 * 784).Select(i => (i % 97) / 97f - 0.5f).ToArray();
+
+    [Test]
+    public void EveryKnownEngineIsMadeByTheFactoryUnderItsName()
+    {
+        var spec = ModelCatalog.Find("mnist-8k/model1")!;
+        manual_seed(0);
+        using var module = TorchBuilder.Build(spec);
+        var onnx = OnnxBuilder.ToBytes(spec, module);
+        foreach (var name in InferenceThroughputSettings.KnownEngines)
+        {
+            using var engine = InferenceThroughput.CreateEngine(name, module, onnx, "cpu", 1)!;
+            Assert.That(engine.Name, Is.EqualTo(name));
+            engine.Load(Images.AsSpan(0, 8 * 784), 8);
+            engine.Run();
+        }
+        Assert.That(InferenceThroughput.CreateEngine("no-such-engine", module, onnx, "cpu", 1), Is.Null);
+    }
+
+    [Test]
+    public void TheTunedPathRunsALargeBatchInItsFastestChunkAndThePlainOneWhole()
+    {
+        var spec = ModelCatalog.Find("fashion-cnn/alternative")!;
+        manual_seed(0);
+        using var module = TorchBuilder.Build(spec);
+        using var tuned = new TorchSharpEngine(module, CPU, 1, tuned: true);
+        tuned.Load(Images, 300);
+        Assert.That(tuned.Chunk, Is.AnyOf(64, 256, 300), "one of the chunk sizes tried, or the whole batch");
+        tuned.Load(Images.AsSpan(0, 32 * 784), 32);
+        Assert.That(tuned.Chunk, Is.EqualTo(32), "a batch no larger than the smallest chunk runs whole");
+        using var plain = new TorchSharpEngine(module, CPU, 1, tuned: false);
+        plain.Load(Images, 300);
+        Assert.That(plain.Chunk, Is.EqualTo(300));
+    }
+}
