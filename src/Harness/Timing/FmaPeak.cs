@@ -74,7 +74,8 @@ public sealed record FmaPeak(int Threads, double GFlops, int VectorBits, double 
     }
 
     // Twelve accumulators, each a chain acc = acc·m + a; m slightly below 1 keeps them finite. The sum is returned so
-    // the chains cannot be optimised away.
+    // the chains cannot be optimised away. One copy per width: .NET 10 has no public generic vector interface
+    // (ISimdVector is internal), and a loop over Vector<T> would take one width only.
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     static float Chains256(int iterations)
     {
