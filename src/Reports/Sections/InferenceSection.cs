@@ -125,13 +125,17 @@ internal static class InferenceSection
             doc.Add(new ParagraphBlock($"No parity results for this profile (no parity.csv); run `fashionbench export --profile {material.Inputs.Profile}`."));
             return;
         }
+        // A collapsed model predicts one class whatever its input: its exported copy agrees trivially, which proves little.
+        var failed = material.Inputs.Representatives.Where(r => r.Metrics.Status != "ok").ToDictionary(r => r.Model, r => r.Metrics.Status);
         doc.Add(new TableBlock(["Model", "Max |Δ logit|", "Argmax agreement (%)", "ONNX size (KB)", "Parity"],
             parity.Select(p => (IReadOnlyList<TableCell>)[
                 Fmt.Model(p.Model), Fmt.Number(p.MaxAbsDiff, "0.00E+00"), Fmt.Percent(p.ArgmaxAgreement), Fmt.Number(p.OnnxBytes / 1024.0, "N1"),
-                VerdictStyle.Cell(p.Passed ? "passed" : "failed", p.Passed ? Verdicts.Verdict.Held : Verdicts.Verdict.DidNotHold),
+                failed.TryGetValue(p.Model, out var status)
+                    ? VerdictStyle.Cell($"{(p.Passed ? "passed" : "failed")}, but the run {status}", Verdicts.Verdict.RunFailed)
+                    : VerdictStyle.Cell(p.Passed ? "passed" : "failed", p.Passed ? Verdicts.Verdict.Held : Verdicts.Verdict.DidNotHold),
             ]).ToList(),
             [2.3f, 1.1f, 1.3f, 1.1f, 0.9f],
             [SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Left],
-            Fmt.Invariant($"ONNX Runtime against TorchSharp on the same test images (parity.csv): parity passes when every logit is within {Harness.Export.ParityResult.Tolerance:0E+0} and every predicted class agrees.")));
+            Fmt.Invariant($"ONNX Runtime (CPU execution provider) against TorchSharp (CPU) on the first {Harness.Export.ExportPipeline.ParityImages} test images, with each model's representative run's weights (parity.csv): parity passes when every logit is within {Harness.Export.ParityResult.Tolerance:0E+0} and every predicted class agrees. A model whose run collapsed agrees trivially, and says so.")));
     }
 }
