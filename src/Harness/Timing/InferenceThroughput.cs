@@ -36,7 +36,7 @@ public static class InferenceThroughput
                 engine.Load(images.AsSpan(0, batchSize * 784), batchSize);
                 var (imagesPerSecond, p50, p95) = InferenceThroughputTimer.Time(engine, batchSize, settings);
                 records.Add(new InferenceThroughputRecord(spec.Id, engineName, settings.Device, batchSize,
-                    imagesPerSecond, p50, p95, settings.Threads, forwardMflops, peak));
+                    imagesPerSecond, p50, p95, settings.Threads, forwardMflops, peak, engine.Settings));
             }
         }
         return records;

@@ -14,13 +14,14 @@ public sealed record ThroughputCsvRow
     [Name("threads")] public int Threads { get; init; }
     [Name("forward_mflops")] public double ForwardMflops { get; init; }
     [Name("peak_gflops"), Optional] public double? PeakGFlops { get; init; }
+    [Name("settings"), Optional] public string Settings { get; init; } = "";
 
     public static ThroughputCsvRow From(InferenceThroughputRecord r) => new()
     {
         Model = r.Model, Engine = r.Engine, Device = r.Device, BatchSize = r.BatchSize, ImagesPerSecond = r.ImagesPerSecond,
-        P50Ms = r.P50Ms, P95Ms = r.P95Ms, Threads = r.Threads, ForwardMflops = r.ForwardMflops, PeakGFlops = r.PeakGFlops,
+        P50Ms = r.P50Ms, P95Ms = r.P95Ms, Threads = r.Threads, ForwardMflops = r.ForwardMflops, PeakGFlops = r.PeakGFlops, Settings = r.Settings,
     };
 
     public InferenceThroughputRecord ToRecord() =>
-        new(Model, Engine, Device, BatchSize, ImagesPerSecond, P50Ms, P95Ms, Threads, ForwardMflops, PeakGFlops);
+        new(Model, Engine, Device, BatchSize, ImagesPerSecond, P50Ms, P95Ms, Threads, ForwardMflops, PeakGFlops, Settings);
 }

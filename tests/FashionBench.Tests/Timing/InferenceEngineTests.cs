@@ -29,6 +29,7 @@ public sealed class InferenceEngineTests
             Assert.That(engine.Name, Is.EqualTo(name));
             engine.Load(Images.AsSpan(0, 8 * 784), 8);
             engine.Run();
+            Assert.That(engine.Settings, Is.Not.Empty, "how it ran is recorded with every row");
         }
         Assert.That(InferenceThroughput.CreateEngine("no-such-engine", module, onnx, "cpu", 1), Is.Null);
     }
@@ -42,6 +43,7 @@ public sealed class InferenceEngineTests
         using var tuned = new TorchSharpEngine(module, CPU, 1, tuned: true);
         tuned.Load(Images, 300);
         Assert.That(tuned.Chunk, Is.AnyOf(64, 256, 300), "one of the chunk sizes tried, or the whole batch");
+        Assert.That(tuned.Settings, Does.Contain("channels-last").And.Contain(tuned.Chunk == 300 ? "whole batch" : $"chunks of {tuned.Chunk}"));
         tuned.Load(Images.AsSpan(0, 32 * 784), 32);
         Assert.That(tuned.Chunk, Is.EqualTo(32), "a batch no larger than the smallest chunk runs whole");
         using var plain = new TorchSharpEngine(module, CPU, 1, tuned: false);

@@ -100,10 +100,10 @@ public class InferenceThroughputTests
         {
             var path = Path.Combine(dir, "throughput.csv");
             InferenceThroughputCsv.Write(path,
-                [new InferenceThroughputRecord("se-cnn", "onnxruntime", "cpu", 64, 12345.5, 5.25, 6.5, 16, 7.125, 301.5)]);
+                [new InferenceThroughputRecord("se-cnn", "onnxruntime", "cpu", 64, 12345.5, 5.25, 6.5, 16, 7.125, 301.5, "ORT_ENABLE_ALL, intra-op 16")]);
             Assert.That(File.ReadAllText(path), Is.EqualTo(
-                "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,threads,forward_mflops,peak_gflops\n" +
-                "se-cnn,onnxruntime,cpu,64,12345.5,5.25,6.5,16,7.125,301.5\n"));
+                "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,threads,forward_mflops,peak_gflops,settings\n" +
+                "se-cnn,onnxruntime,cpu,64,12345.5,5.25,6.5,16,7.125,301.5,\"ORT_ENABLE_ALL, intra-op 16\"\n"));
             // Files written before the measured peak read back with none.
             File.WriteAllText(path, "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,threads,forward_mflops\nm,torchsharp,cpu,1,10,1,2,2,3\n");
             Assert.That(InferenceThroughputCsv.Read(path).Single().PeakGFlops, Is.Null);

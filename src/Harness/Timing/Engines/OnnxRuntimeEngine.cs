@@ -28,7 +28,11 @@ public sealed class OnnxRuntimeEngine : IInferenceEngine
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = threads,
             InterOpNumThreads = 1,
+            EnableCpuMemArena = true,
+            EnableMemoryPattern = true,
         };
+        Settings = FormattableString.Invariant(
+            $"{options.GraphOptimizationLevel}, sequential, intra-op {threads}, inter-op 1, CPU arena and memory pattern on, {(device == "cuda" ? CudaProvider : "CPUExecutionProvider")}");
         if (device == "cuda") options.AppendExecutionProvider_CUDA(0);
         session = new InferenceSession(onnx, options);
         classes = session.OutputMetadata[OnnxBuilder.OutputName].Dimensions[1];
@@ -39,6 +43,8 @@ public sealed class OnnxRuntimeEngine : IInferenceEngine
         device == "cpu" || OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider);
 
     public string Name => EngineName;
+
+    public string Settings { get; }
 
     public void Load(ReadOnlySpan<float> images, int batchSize)
     {

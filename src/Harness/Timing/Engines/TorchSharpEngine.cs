@@ -50,6 +50,9 @@ public sealed class TorchSharpEngine : IInferenceEngine
     /// <summary>The chunk size a tuned engine runs the loaded batch in (the whole batch when that was fastest).</summary>
     public int Chunk => chunk;
 
+    public string Settings => FormattableString.Invariant(
+        $"eval, inference mode, {(channelsLast ? "channels-last" : "NCHW")} input, {(chunk == input?.shape[0] ? "whole batch" : $"chunks of {chunk}")}");
+
     public void Load(ReadOnlySpan<float> images, int batchSize)
     {
         input?.Dispose();
