@@ -7,10 +7,13 @@ namespace FashionBench.Harness.Regression;
 
 /// <summary>
 /// Derives regression bars from measured runs. Each bar is a one-sided lower prediction bound for ONE new run of the
-/// model: min = mean − k·SE, SE = sqrt(p(1 − p)/N), k = q·ρ·sqrt(1 + 1/n). ρ is the seed-to-seed standard deviation
-/// in units of SE, pooled over the models with ≥ 2 seeds, and q the Student-t quantile on its degrees of freedom;
-/// with no such model, ρ = 1 (SE bounds the spread from above when errors are independent across test images) and q
-/// is the normal quantile. sqrt(1 + 1/n) adds the uncertainty of a mean over n seeds.
+/// model: min = mean − k·SE, SE = sqrt(p(1 − p)/N), k = q·ρ·sqrt(1 + 1/n). A model with at least
+/// <see cref="OwnSpreadSeeds"/> healthy seeds uses its own spread: ρ its seeds' standard deviation in units of SE, q the
+/// Student-t quantile on n − 1 degrees of freedom (unlike models spread unlike: a pooled ρ let tinyvgg's wide spread set
+/// mnist-8k's bars). A model with fewer uses ρ pooled over the models with ≥ 2 seeds and q on the pooled degrees of
+/// freedom; with no such model, ρ = 1 (SE bounds the spread from above when errors are independent across test
+/// images) and q is the normal quantile. sqrt(1 + 1/n) adds the uncertainty of a mean over n seeds. Runs that diverged
+/// or collapsed are left out: a dead run says nothing about where a healthy one should land.
 /// </summary>
 public static class ThresholdDerivation
 {
@@ -20,10 +23,15 @@ public static class ThresholdDerivation
     /// <summary>Epoch times vary between machines and load, so only a 50 % slowdown is worth a warning.</summary>
     public const double EpochTimeRatioBound = 1.5;
 
+    /// <summary>Seeds a model needs for a bar from its own spread.</summary>
+    public const int OwnSpreadSeeds = 5;
+
     public static ProfileThresholds Derive(IReadOnlyList<RunMetrics> runs, string source, DateTimeOffset generated)
     {
         if (runs.Count == 0) throw new ArgumentException("no runs to derive thresholds from", nameof(runs));
-        var models = RunSelection.Of(runs).Current.GroupBy(r => r.Model).Select(g => Measure(g.Key, g.ToList(), source)).ToList();
+        var models = RunSelection.Of(runs).Current.Where(r => r.Status == "ok").GroupBy(r => r.Model)
+            .Select(g => Measure(g.Key, g.ToList(), source)).ToList();
+        if (models.Count == 0) throw new UserError($"{source}: every run diverged or collapsed; no bar can be derived");
         var spread = Spread(models);
         var thresholds = models.ToDictionary(m => m.Model, m => Bar(m, spread));
         var commits = runs.Select(r => r.Provenance.GitCommit + (r.Provenance.GitDirty ? "+dirty" : "")).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -77,8 +85,10 @@ public static class ThresholdDerivation
             StudentT.InvCDF(0, 1, dof, Confidence));
     }
 
-    static ModelThreshold Bar(ModelRuns m, SpreadEstimate spread)
+    static ModelThreshold Bar(ModelRuns m, SpreadEstimate pooled)
     {
+        var own = m.Runs.Count >= OwnSpreadSeeds && Spread([m]) is { AccuracyRatio: > 0, MacroF1Ratio: > 0 } measured ? measured : null;   // identical seeds: no spread to go by
+        var spread = own ?? pooled;
         var meanUncertainty = Math.Sqrt(1 + 1.0 / m.Runs.Count);
         var kAccuracy = spread.Quantile * spread.AccuracyRatio * meanUncertainty;
         var kF1 = spread.Quantile * spread.MacroF1Ratio * meanUncertainty;
@@ -103,7 +113,7 @@ public static class ThresholdDerivation
         var c = CultureInfo.InvariantCulture;
         var head = string.Create(c, $"Each minimum is the one-sided {Confidence * 100:0.0} % lower prediction bound for one new run of the model: min = mean − k·SE, where mean is over the model's n seeds here, SE = sqrt(p(1 − p)/N) is the binomial standard error of its mean accuracy p on the N test images, and k = q·ρ·sqrt(1 + 1/n); sqrt(1 + 1/n) adds the uncertainty of the mean itself to the spread of the new run. ");
         var spread = s.DegreesOfFreedom > 0
-            ? string.Create(c, $"ρ is the seed-to-seed standard deviation in units of SE, measured and pooled over the {s.ModelsWithSeeds} model(s) with at least two seeds (Σ(n − 1) = {s.DegreesOfFreedom} degrees of freedom): ρ = {s.AccuracyRatio:0.000} for accuracy and {s.MacroF1Ratio:0.000} for macro F1; q = t({Confidence}, {s.DegreesOfFreedom}) = {s.Quantile:0.000} also covers the uncertainty of that estimate. Models with a single seed use the same pooled ρ. ")
+            ? string.Create(c, $"ρ is the seed-to-seed standard deviation in units of SE, measured and pooled over the {s.ModelsWithSeeds} model(s) with at least two seeds (Σ(n − 1) = {s.DegreesOfFreedom} degrees of freedom): ρ = {s.AccuracyRatio:0.000} for accuracy and {s.MacroF1Ratio:0.000} for macro F1; q = t({Confidence}, {s.DegreesOfFreedom}) = {s.Quantile:0.000} also covers the uncertainty of that estimate. Models with {OwnSpreadSeeds} or more seeds use their own ρ and t on their own n − 1 degrees of freedom instead; the others use the pooled ρ. Diverged and collapsed runs are left out. ")
             : string.Create(c, $"No model had two or more seeds, so the spread was not measured and ρ = 1: the binomial SE bounds the seed-to-seed spread from above when test errors are independent across images (Var = Σ pᵢ(1 − pᵢ)/N² ≤ p(1 − p)/N), and macro F1, which moves with accuracy on these balanced test sets, uses the same SE; q = z({Confidence}) = {s.Quantile:0.000}. Re-derive from 3 or more seeds (--seeds 3) to measure ρ. ");
         var time = string.Create(c, $"Reference epoch time: the median seconds per epoch over the model's runs, on the device and machine recorded with it; a run more than {EpochTimeRatioBound:0.0}× slower is a warning only, since machines differ. Minima are rounded down to 4 decimals. {modelCount} model(s).");
         return head + spread + time;

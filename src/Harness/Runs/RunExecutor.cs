@@ -113,7 +113,8 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
         AtomicFile.WriteAllText(store.FileOf(id, RunStore.MetricsFile), JsonSerializer.Serialize(metrics, RunConfig.Json));
     }
 
-    static string ConfusionCsv(ConfusionMatrix confusion, IReadOnlyList<string> names)
+    /// <summary>confusion.csv: a header of predicted class names, then one row per true class.</summary>
+    public static string ConfusionCsv(ConfusionMatrix confusion, IReadOnlyList<string> names)
     {
         var csv = new StringBuilder();
         csv.Append("true\\predicted,").AppendJoin(',', names.Select(Quote)).Append('\n');

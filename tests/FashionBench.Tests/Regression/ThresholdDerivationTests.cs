@@ -29,6 +29,27 @@ public class ThresholdDerivationTests
     }
 
     [Test]
+    public void FiveSeedsGiveAModelItsOwnSpreadAndFailedRunsAreLeftOut()
+    {
+        // mnist-8k/model1: wrong 90, 100, 110, 100, 100 of 10,000 → accuracies 0.991, 0.990, 0.989, 0.990, 0.990,
+        // sd = 0.000707 (sample), SE = sqrt(0.99·0.01/10⁴) = 0.000995: ρ = 0.710669; t(0.999, 4) = 7.173182;
+        // k = 7.173182·0.710669·1.095445 = 5.5843. fashion-cnn/aug-dropout (two seeds, 1,000 and 1,400 wrong) sets the pooled ρ.
+        var runs = new[] { 90, 100, 110, 100, 100 }.Select((wrong, i) => Run("mnist-8k/model1", i + 1, 10_000, wrong)).ToList();
+        runs.Add(Run("fashion-cnn/aug-dropout", 1, 10_000, 1_000));
+        runs.Add(Run("fashion-cnn/aug-dropout", 2, 10_000, 1_400));
+        var collapsed = SyntheticRuns.Write(store, RunConfig.For(ModelCatalog.Find("mnist-8k/model1")!, Profile.Get("quick"), 6, "cpu"),
+            Enumerable.Range(0, 10_000).Select(i => i % 10).ToArray(), new int[10_000]);    // predicts class 0 for every image
+        Assert.That(collapsed.Status, Is.EqualTo("collapsed"));
+        runs.Add(collapsed);
+
+        var t = ThresholdDerivation.Derive(runs, "x", DateTimeOffset.UnixEpoch);
+        var own = t.Models["mnist-8k/model1"];
+        Assert.That(own.Seeds, Is.EqualTo(5), "the collapsed seed 6 is left out");
+        Assert.That(own.KAccuracy, Is.EqualTo(5.5843).Within(1e-4));
+        Assert.That(t.Models["fashion-cnn/aug-dropout"].KAccuracy, Is.Not.EqualTo(own.KAccuracy), "fewer than five seeds: the pooled spread");
+    }
+
+    [Test]
     public void SingleSeedUsesTheBinomialBoundAndTheNormalQuantile()
     {
         var run = Run("fashion-cnn/aug-dropout", 1, 10_000, 1_000);   // p = 0.9 on N = 10,000
