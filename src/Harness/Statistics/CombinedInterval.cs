@@ -33,7 +33,6 @@ public sealed record CombinedInterval(
 
     public bool SeedVarianceKnown => Seeds is not null;
     public double HalfWidth => (High - Low) / 2;
-    public double StandardError => Math.Sqrt((Seeds?.Variance ?? 0) / N + SamplingVariance);
 
     /// <param name="values">The measurement of each seed (at least one).</param>
     /// <param name="samplingVariance">The test-set sampling variance of one measurement (0 for an exact quantity).</param>
