@@ -18,7 +18,7 @@ public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
 
     /// <summary>The top-level sections every report has, in order (write-up sections come between summary and inference).</summary>
     public static readonly IReadOnlyList<string> FixedHeadings =
-        [TitleSection.Heading, MethodSection.Heading, ProvenanceSection.Heading, SummarySection.Heading, InferenceSection.Heading, MultiSeedSection.Heading];
+        [TitleSection.Heading, MethodSection.Heading, ProvenanceSection.Heading, SummarySection.Heading, InferenceSection.Heading];
 
     /// <summary>The heading of a write-up's section, e.g. "Write-up 002: fashion-cnn".</summary>
     public static string WriteUpHeading(string writeUp) => WriteUpSection.Heading(ModelCatalog.FindWriteUp(writeUp)!);
@@ -47,19 +47,15 @@ public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
         doc.Add(new PageBreakBlock()).Add(new TableOfContentsBlock());
         MethodSection.Add(doc, material);
         ProvenanceSection.Add(doc, material);
-        doc.Add(new PageBreakBlock());
+        // From here sections follow one another without page breaks: each starts with its heading, and the contents find it.
         SummarySection.Add(doc, material);
         CompareSection.Add(doc, material);
         foreach (var writeUp in ModelCatalog.WriteUps)
         {
             var runs = inputs.Representatives.Where(r => r.Spec?.WriteUp == writeUp.Number).ToList();
-            if (runs.Count == 0) continue;
-            doc.Add(new PageBreakBlock());
-            WriteUpSection.Add(doc, material, writeUp, runs);
+            if (runs.Count > 0) WriteUpSection.Add(doc, material, writeUp, runs);
         }
-        doc.Add(new PageBreakBlock());
         InferenceSection.Add(doc, material);
-        MultiSeedSection.Add(doc, material);
         return doc;
     }
 }

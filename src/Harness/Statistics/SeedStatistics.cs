@@ -2,11 +2,14 @@ using FashionBench.Harness.Csv;
 
 namespace FashionBench.Harness.Statistics;
 
-/// <summary>Per model and device with at least two seeds: mean, sample std and 95 % t interval of accuracy and macro F1.</summary>
+/// <summary>
+/// Per model and device with at least two healthy seeds: mean, sample std and 95 % t interval of accuracy and macro F1.
+/// Diverged and collapsed runs are left out, as the verdicts leave them out: one dead seed would make the interval meaningless.
+/// </summary>
 public static class SeedStatistics
 {
     public static IReadOnlyList<SeedStatsRow> Compute(IReadOnlyList<RunRow> runs) =>
-        runs.GroupBy(r => (r.Model, r.Device))
+        runs.Where(r => r.Status == "ok").GroupBy(r => (r.Model, r.Device))
             .Where(g => g.Count() >= 2)
             .Select(g =>
             {

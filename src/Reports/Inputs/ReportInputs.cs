@@ -11,8 +11,8 @@ namespace FashionBench.Reports.Inputs;
 
 /// <summary>
 /// Everything a report shows, read (never written) from one profile's results folder: the runs that count
-/// (RunSelection) with their curves and predictions, and where present throughput.csv, parity.csv, seed_stats.csv,
-/// mcnemar.csv, compare.csv and the committed reference. Optional tables are null when their file is absent.
+/// (RunSelection) with their curves and predictions, and where present throughput.csv, parity.csv, compare.csv and the
+/// committed reference. Optional tables are null when their file is absent.
 /// </summary>
 public sealed record ReportInputs(
     RunStore Store,
@@ -21,8 +21,6 @@ public sealed record ReportInputs(
     IReadOnlyList<RunRow> RunRows,
     IReadOnlyList<InferenceThroughputRecord>? Throughput,
     IReadOnlyList<ParityResult>? Parity,
-    IReadOnlyList<SeedStatsRow>? SeedStats,
-    IReadOnlyList<McNemarRow>? McNemar,
     ReferenceRuns Reference,
     IReadOnlyList<StaleRun>? Stale = null,
     IReadOnlyList<CompareRow>? Compare = null)
@@ -48,8 +46,6 @@ public sealed record ReportInputs(
         return new ReportInputs(store, profile, runs, rows,
             Optional<ThroughputCsvRow>(store, RunStore.ThroughputTable)?.Select(r => r.ToRecord()).ToList(),
             Optional<ParityCsvRow>(store, RunStore.ParityTable)?.Select(r => r.ToResult()).ToList(),
-            Optional<SeedStatsRow>(store, RunStore.SeedStatsTable),
-            Optional<McNemarRow>(store, RunStore.McNemarTable),
             ReferenceRuns.Load(referenceRunsCsv), selection.Stale, Optional<CompareRow>(store, RunStore.CompareTable));
     }
 

@@ -20,7 +20,7 @@ internal static class ErrorsSection
     /// <param name="runs">The representative run of each of the write-up's models, in catalogue order.</param>
     public static void Add(ReportDocument doc, ReportMaterial material, IReadOnlyList<RunRecords> runs)
     {
-        doc.Add(new HeadingBlock(Heading, 2));
+        doc.Add(new HeadingBlock(Heading, 2, inContents: false));   // every write-up has one
         var classes = runs[0].Metrics.ClassNames;
         var width = PageSetup.A4Portrait.Content.Width;
         doc.Add(new FigureBlock(ConfusionGrid.Height(runs.Count, width),

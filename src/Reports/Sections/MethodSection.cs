@@ -15,7 +15,7 @@ internal static class MethodSection
         doc.Add(new HeadingBlock(Heading));
         doc.Add(new ParagraphBlock(
             "Every number in this report is read from the results folder: each complete run's metrics.json, curves, per-class "
-            + "metrics, predictions and weights, and where present throughput.csv, parity.csv, seed_stats.csv and mcnemar.csv. "
+            + "metrics, predictions and weights, and where present throughput.csv, parity.csv and compare.csv. "
             + "Nothing is trained or timed while the report is made. What the write-ups claim comes from the model catalogue, "
             + "which records each claim exactly as the write-up states it, together with the choices made where the write-up was silent."));
         doc.Add(new HeadingBlock("Verdict rules", 2));
@@ -43,7 +43,7 @@ internal static class MethodSection
         var inputs = material.Inputs;
         string[] measured = [.. inputs.Throughput is null ? [] : new[] { RunStore.ThroughputTable }, .. inputs.Parity is null ? [] : new[] { RunStore.ParityTable }];
         doc.Add(new ParagraphBlock(
-            $"Everything shown is also in CSV beside the results in {inputs.Store.ProfileDir}: "
+            $"Every number shown, and per-seed detail besides (seed_stats.csv: each model's healthy seeds; mcnemar.csv: each ablation against its baseline seed by seed), is in CSV beside the results in {inputs.Store.ProfileDir}: "
             + string.Join(", ", [RunStore.RunsTable, RunStore.PerClassTable, RunStore.CurvesTable, RunStore.SeedStatsTable, RunStore.McNemarTable])
             + $" (rebuilt from the run folders), {string.Join(", ", material.Tables.WrittenFiles)}"
             + (measured.Length > 0 ? $", and the measured {string.Join(" and ", measured)}" : "; no inference was measured, so there is no throughput.csv or parity.csv")

@@ -13,7 +13,7 @@ namespace FashionBench.Reports.Sections;
 /// </summary>
 internal static class ModelSection
 {
-    private const float CurvesHeight = 180;
+    private const float CurvesHeight = 150;
 
     public static string Heading(RunRecords run) => $"{run.Model}: {run.Spec!.Title}";
 

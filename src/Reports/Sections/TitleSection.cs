@@ -45,8 +45,9 @@ internal static class TitleSection
         if (verdicts.Any(v => v.Reason == ProfileComparability.Reason))
             doc.Add(new ParagraphBlock(ProfileNote(inputs.Profile)));
 
-        // Grouped by outcome so the claims that were tested come first (stable: catalogue order within).
-        var ordered = verdicts.Where(v => v.Verdict is not (Verdict.Reported or Verdict.NothingDocumented)).OrderBy(v => v.Verdict switch
+        // The claims a reader must look at, grouped by outcome (stable: catalogue order within); those that held are
+        // counted above and listed in each model's section.
+        var ordered = verdicts.Where(v => v.Verdict is not (Verdict.Reported or Verdict.NothingDocumented or Verdict.Held)).OrderBy(v => v.Verdict switch
         {
             Verdict.DidNotHold => 0,
             Verdict.Inconclusive => 1,
@@ -56,7 +57,7 @@ internal static class TitleSection
             _ => 5,
         });
         doc.Add(ClaimTable.Of(ordered, withModel: true,
-            "Every documented claim and its verdict: those that did not hold, the inconclusive ones, those that held, failed runs, claims the write-up contradicts, then those these runs cannot test. Measured: mean ± half the 95 % interval over (n) seeds; notes and the rule's numbers are in each model's section and in verdicts.csv."));
+            "Every documented claim that did not hold or could not be judged: those that did not hold, the inconclusive ones, failed runs, claims the write-up contradicts, then those these runs cannot test. The claims that held are counted above and listed in each model's section. Measured: mean ± half the 95 % interval over (n) seeds; notes and the rule's numbers are in each model's section and in verdicts.csv."));
 
         Comparisons(doc, material);
         Probes(doc, material);

@@ -35,7 +35,7 @@ internal static class WriteUpSection
 
     private static void SideBySide(ReportDocument doc, ReportMaterial material, IReadOnlyList<RunRecords> runs)
     {
-        doc.Add(new HeadingBlock("Models and ablations side by side", 2));
+        doc.Add(new HeadingBlock("Models and ablations side by side", 2, inContents: false));   // every write-up has these
         doc.Add(new TableBlock(["Model", "Baseline", "Params", "Acc. (%)", "Doc. (%)", "Δ (pp)", "vs baseline (pp)"],
             runs.Select(r =>
             {
@@ -65,7 +65,7 @@ internal static class WriteUpSection
     {
         var choices = runs.SelectMany(r => r.Spec!.Choices.Select(c => (Choice: c, r.Model)))
             .GroupBy(x => x.Choice).Select(g => (g.Key, Models: g.Select(x => x.Model).Distinct().ToList())).ToList();
-        doc.Add(new HeadingBlock("Choices made where the write-up was silent", 2));
+        doc.Add(new HeadingBlock("Choices made where the write-up was silent", 2, inContents: false));
         doc.Add(new TableBlock(["Decision", "Chosen", "Why", "Models"],
             choices.Select(c => (IReadOnlyList<TableCell>)[
                 new TableCell(c.Key.What, Bold: true), c.Key.Chosen, c.Key.Reason,
@@ -89,7 +89,7 @@ internal static class WriteUpSection
 
     private static void Contradictions(ReportDocument doc, IReadOnlyList<ModelSpec> catalogued)
     {
-        doc.Add(new HeadingBlock("Contradictions found in the write-up", 2));
+        doc.Add(new HeadingBlock("Contradictions found in the write-up", 2, inContents: false));
         var found = catalogued.SelectMany(s => s.Contradictions).Select(c => c.Note).Distinct().ToList();
         doc.Add(new ParagraphBlock(found.Count == 0
             ? "None found: the write-up's statements are consistent with each other and with the architecture it describes."

@@ -31,6 +31,9 @@ public static class ClaimJudge
 
     public const string LossNotJudged = "a loss depends on how the write-up's framework adds regularisation and averages batches";
 
+    /// <summary>The note of a loss row (the reason is on the Method page).</summary>
+    public const string LossNote = "losses are reported, not judged (Method)";
+
     /// <summary>
     /// Every verdict for one model on one device: a row per failed run, then test accuracy (or "nothing documented"),
     /// then the other claims in the order the write-up's numbers are listed.
@@ -110,9 +113,9 @@ public static class ClaimJudge
             if (e.TrainAccuracy is { } tra)
                 yield return new Rule($"training accuracy at epoch {epoch}", ClaimUnit.Accuracy, ClaimKind.AtLeast, tra, r => Trained(r, x => x.TrainAccuracy), train, Missing: "run ended earlier");
             if (e.TestLoss is { } tl)
-                yield return new Rule($"test loss at epoch {epoch}", ClaimUnit.Loss, ClaimKind.Reported, tl, r => OnTest(r, x => x.ValidationLoss), Missing: missing, Why: _ => LossNotJudged);
+                yield return new Rule($"test loss at epoch {epoch}", ClaimUnit.Loss, ClaimKind.Reported, tl, r => OnTest(r, x => x.ValidationLoss), Missing: missing, Why: _ => LossNote);
             if (e.TrainLoss is { } trl)
-                yield return new Rule($"training loss at epoch {epoch}", ClaimUnit.Loss, ClaimKind.Reported, trl, r => Trained(r, x => x.TrainLoss), Missing: "run ended earlier", Why: _ => LossNotJudged);
+                yield return new Rule($"training loss at epoch {epoch}", ClaimUnit.Loss, ClaimKind.Reported, trl, r => Trained(r, x => x.TrainLoss), Missing: "run ended earlier", Why: _ => LossNote);
         }
         if (d.BestTestAccuracyBelow is { } below && run.ValidatesOnTest)
             yield return new Rule("best-epoch test accuracy (upper bound)", ClaimUnit.Accuracy, ClaimKind.UpperBound, below, r => r.BestValidationAccuracy, test, "<");
@@ -135,7 +138,7 @@ public static class ClaimJudge
         if (d.TrainAccuracy is { } bta)
             yield return new Rule("best training accuracy", ClaimUnit.Accuracy, ClaimKind.AtLeast, bta, r => r.BestTrainAccuracy, train);
         if (d.ValidationLoss is { } vl)
-            yield return new Rule("lowest validation loss", ClaimUnit.Loss, ClaimKind.Reported, vl, r => r.MinValidationLoss, Why: _ => LossNotJudged);
+            yield return new Rule("lowest validation loss", ClaimUnit.Loss, ClaimKind.Reported, vl, r => r.MinValidationLoss, Why: _ => LossNote);
         foreach (var (name, parameters) in new[] { (ClaimName.Parameters, d.Parameters), (ClaimName.ParameterBound, d.ParameterBound) })
             if (parameters is not null)
                 yield return new Rule(name, ClaimUnit.Count, ClaimKind.Count, parameters.Value, r => r.Parameters, Count: parameters,
@@ -212,8 +215,8 @@ public static class ClaimJudge
         var notes = new List<string>();
         if (healthy.Count < runs.Count) notes.Add(Invariant($"{runs.Count - healthy.Count} failed run(s) left out"));
         if (healthy.Count == 1)
-            notes.Add(interval.Seeds is { } s ? $"single seed: seed variance borrowed from {s.Source}"
-                : "single seed: seed variance unknown, the interval is test-set sampling only");
+            notes.Add(interval.Seeds is { } s ? $"1 seed: seed variance from {s.Source}"
+                : "1 seed: sampling-only interval");
         if (rule.Why is { } why) notes.Add(why(healthy));
         if (rule.Kind == ClaimKind.AtLeast && interval.Low > documented + rounding)
             notes.Add(Invariant($"exceeded by {(mean - documented) * 100:0.00} {(rule.Unit == ClaimUnit.Accuracy ? "pp" : "points")}"));
