@@ -16,10 +16,10 @@ internal static class RecipeTable
     {
         var original = spec.ProbeOf is { } of ? ModelCatalog.Find(of) : null;
         var before = original is null ? null : Rows(original.Recipe, epochsRun).ToDictionary(row => row.Field, row => row.Used);
-        var shown = sameAs is null ? null : Rows(sameAs.Recipe, epochsRun).ToDictionary(row => row.Field, row => (row.Used, Source(sameAs, row.Field).Text));
+        var shown = sameAs is null ? null : Rows(sameAs.Recipe, epochsRun).ToDictionary(row => row.Field, row => (row.Used, Source(sameAs, row.Field, row.Used).Text));
         var rows = Rows(spec.Recipe, epochsRun)
             .Select(row => (row.Name, row.Used, Source: before is not null && before[row.Field] != row.Used
-                ? new TableCell($"probe: {spec.ProbeChange}", Bold: true) : Source(spec, row.Field), row.Field))
+                ? new TableCell($"probe: {spec.ProbeChange}", Bold: true) : Source(spec, row.Field, row.Used), row.Field))
             .Where(row => shown is null || shown[row.Field] != (row.Used, row.Source.Text))
             .Select(row => (IReadOnlyList<TableCell>)[row.Name, row.Used, row.Source]).ToList();
         if (rows.Count == 0) return null;
@@ -47,9 +47,13 @@ internal static class RecipeTable
             (RecipeField.L2, "L2 penalty", r.L2 is { } l2 ? Fmt.Invariant($"λ = {l2.Lambda:G} on Dense weights") : "none"),
         ];
 
-    /// <summary>"documented", or "chosen (what): why" from the choice that decides the value.</summary>
-    private static TableCell Source(ModelSpec spec, RecipeField field) =>
-        spec.Choices.FirstOrDefault(c => c.Sets.HasFlag(field)) is { } choice ? $"chosen ({choice.What}): {choice.Reason}" : "documented";
+    /// <summary>
+    /// "chosen (what): why" from the choice that decides the value; else "documented", or, for an absent value (no
+    /// schedule, augmentation, early stopping or penalty), that the write-up describes none.
+    /// </summary>
+    private static TableCell Source(ModelSpec spec, RecipeField field, string used) =>
+        spec.Choices.FirstOrDefault(c => c.Sets.HasFlag(field)) is { } choice ? $"chosen ({choice.What}): {choice.Reason}"
+        : used is "none" or "constant" ? "the write-up describes none" : "documented";
 
     private static string Schedule(ScheduleSpec schedule) => schedule switch
     {
