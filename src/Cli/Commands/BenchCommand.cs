@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using FashionBench.Cli.Options;
+using FashionBench.Harness;
 using FashionBench.Harness.Export;
 using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
@@ -8,18 +9,24 @@ using FashionBench.Harness.Timing;
 
 namespace FashionBench.Cli.Commands;
 
-/// <summary>`fashionbench bench`: inference throughput, TorchSharp against ONNX Runtime, per batch size (throughput.csv).</summary>
+/// <summary>
+/// `fashionbench bench`: inference throughput, TorchSharp (plain and tuned) against ONNX Runtime, per batch size
+/// (throughput.csv). Each model is timed in a process of its own (this executable, `bench --worker-of PID --models ID
+/// --throughput-out FILE`): in one process, the models timed earlier slowed ONNX Runtime on the later ones up to 4×
+/// (docs/performance.md). The parent holds the results lock, prints the workers' lines and writes throughput.csv once.
+/// </summary>
 public static class BenchCommand
 {
     public static Command Create()
     {
-        var options = new PipelineOptions(Profile.Default);
+        var options = new PipelineOptions(Profile.Default, workers: true);
         var batchSizes = new Option<string>("--batch-sizes") { Description = "Comma-separated batch sizes", DefaultValueFactory = _ => "1,64,1024" };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed repetitions (median reported)", DefaultValueFactory = _ => 5 };
         var repetitionSeconds = new Option<double?>("--repetition-seconds") { Description = "Minimum seconds per repetition (default 0.2; 0.05 for the smoke profile)" };
-        var command = new Command("bench", "Measure inference images/s of TorchSharp and ONNX Runtime for each trained model")
+        var output = new Option<string?>("--throughput-out") { Hidden = true };
+        var command = new Command("bench", "Measure inference images/s of TorchSharp and ONNX Runtime for each trained model, each in a process of its own")
         {
-            batchSizes, repetitions, repetitionSeconds,
+            batchSizes, repetitions, repetitionSeconds, output,
         };
         options.AddTo(command);
         command.SetAction(parse =>
@@ -35,13 +42,55 @@ public static class BenchCommand
                 Device = pipelineSettings.Device == "auto" ? "cpu" : pipelineSettings.Device,
             }).Validated();
             using var session = PipelineSession.Open(pipelineSettings);
+            var specs = session.PlannedSpecs();
+            if (pipelineSettings.WorkerOf is null && specs.Count > 1)
+                return Workers(session, specs.Select(s => s.Id).ToList(), pipelineSettings, settings);
             var export = new ExportPipeline(session.Store, session.Datasets, session.Device);
             new ThroughputPipeline(session.Store, session.Device, settings with { Device = DeviceSelector.NameOf(session.Device) }, PipelineSession.Notice)
-                .Run(session.PlannedSpecs(), export.OnnxPath, r => Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                    "{0,-34} {1,-12} {2} batch {3,5}: {4,10:N0} images/s  p50 {5:0.000} ms  p95 {6:0.000} ms",
-                    r.Model, r.Engine, r.Device, r.BatchSize, r.ImagesPerSecond, r.P50Ms, r.P95Ms)));
+                .Run(specs, export.OnnxPath, r => Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                    "{0,-34} {1,-16} {2} batch {3,5}: {4,10:N0} images/s  p50 {5:0.000} ms  p95 {6:0.000} ms",
+                    r.Model, r.Engine, r.Device, r.BatchSize, r.ImagesPerSecond, r.P50Ms, r.P95Ms)),
+                    parse.GetValue(output));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>One worker process per model, one after another (they share the cores); their records in catalogue order.</summary>
+    static int Workers(PipelineSession session, IReadOnlyList<string> models, PipelineSettings pipeline, InferenceThroughputSettings settings)
+    {
+        var scratch = Directory.CreateTempSubdirectory("fashionbench-bench-").FullName;
+        try
+        {
+            var records = new List<InferenceThroughputRecord>();
+            foreach (var model in models)
+            {
+                var file = Path.Combine(scratch, Guid.NewGuid().ToString("N") + ".csv");
+                string[] arguments =
+                [
+                    "bench", "--worker-of", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "--results", pipeline.Results,
+                    "--profile", pipeline.Profile.Name, "--models", model, "--device", pipeline.Device,
+                    "--threads", pipeline.Threads.ToString(CultureInfo.InvariantCulture),
+                    "--batch-sizes", string.Join(',', settings.BatchSizes.Select(b => b.ToString(CultureInfo.InvariantCulture))),
+                    "--repetitions", settings.Repetitions.ToString(CultureInfo.InvariantCulture),
+                    "--repetition-seconds", settings.RepetitionSeconds.ToString("R", CultureInfo.InvariantCulture), "--throughput-out", file,
+                    .. pipeline.Profile.Epochs is { } epochs && epochs != Profile.Get(pipeline.Profile.Name).Epochs ? new[] { "--epochs", epochs.ToString(CultureInfo.InvariantCulture) } : [],
+                    .. pipeline.LibTorch is { } libtorch ? new[] { "--libtorch", libtorch } : [],
+                ];
+                using var worker = SelfProcess.Start(arguments);
+                var errors = worker.StandardError.ReadToEndAsync();
+                while (worker.StandardOutput.ReadLine() is { } line) Console.WriteLine(line);
+                worker.WaitForExit();
+                if (worker.ExitCode != 0)
+                {
+                    var message = errors.Result.Trim().Split('\n').LastOrDefault(l => l.Length > 0) ?? $"exit code {worker.ExitCode}";
+                    throw new UserError($"bench of {model}: {(message.StartsWith("error: ", StringComparison.Ordinal) ? message[7..] : message)}");
+                }
+                records.AddRange(InferenceThroughputCsv.Read(file));
+            }
+            InferenceThroughputCsv.Write(session.Store.TableOf(RunStore.ThroughputTable), records);
+            return 0;
+        }
+        finally { Directory.Delete(scratch, recursive: true); }
     }
 }

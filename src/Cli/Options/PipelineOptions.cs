@@ -20,17 +20,19 @@ public sealed class PipelineOptions
     public Option<string?> LibTorch { get; } = new("--libtorch") { Description = "Load libtorch (e.g. a CUDA build or PyTorch's torch/lib) from this folder; default $FASHIONBENCH_LIBTORCH" };
     public Option<int> Jobs { get; } = new("--jobs") { Description = "Runs trained at once, each in its own process (longest first)", DefaultValueFactory = _ => 1 };
 
-    /// <summary>Set by `train --jobs` on the processes it starts: the pid of the parent that holds the results lock.</summary>
+    /// <summary>Set by `train --jobs` and `bench` on the processes they start: the pid of the parent that holds the results lock.</summary>
     public Option<int?> WorkerOf { get; } = new("--worker-of") { Hidden = true };
 
     /// <summary>With --worker-of: the one run the worker trains, whose config.json the parent wrote into the run folder.</summary>
     public Option<string?> WorkerRun { get; } = new("--run") { Hidden = true };
 
     readonly string defaultProfile;
-    readonly bool trains;
+    readonly bool trains, workers;
 
-    /// <param name="trains">Whether the verb trains (train, regress): only those take --jobs.</param>
-    public PipelineOptions(string defaultProfile, bool trains = false) => (this.defaultProfile, this.trains) = (defaultProfile, trains);
+    /// <param name="trains">Whether the verb trains (train, regress): only those take --jobs (and --run for their workers).</param>
+    /// <param name="workers">Whether the verb starts worker processes of itself (train, regress, bench): they take --worker-of.</param>
+    public PipelineOptions(string defaultProfile, bool trains = false, bool workers = false) =>
+        (this.defaultProfile, this.trains, this.workers) = (defaultProfile, trains, workers || trains);
 
     public void AddTo(Command command)
     {
@@ -39,9 +41,9 @@ public sealed class PipelineOptions
         if (trains)
         {
             command.Options.Add(Jobs);
-            command.Options.Add(WorkerOf);
             command.Options.Add(WorkerRun);
         }
+        if (workers) command.Options.Add(WorkerOf);
     }
 
     public PipelineSettings Read(ParseResult parse)
@@ -70,7 +72,7 @@ public sealed class PipelineOptions
             Harness.Runs.Shard.Parse(parse.GetValue(Shard)!),
             parse.GetValue(LibTorch),
             jobs,
-            trains ? parse.GetValue(WorkerOf) : null,
+            workers ? parse.GetValue(WorkerOf) : null,
             trains ? parse.GetValue(WorkerRun) : null);
     }
 }

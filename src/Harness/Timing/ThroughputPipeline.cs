@@ -8,8 +8,9 @@ namespace FashionBench.Harness.Timing;
 /// <summary>Inference throughput of each model's trained weights, TorchSharp against ONNX Runtime → throughput.csv.</summary>
 public sealed class ThroughputPipeline(RunStore store, Device device, InferenceThroughputSettings settings, Action<string> notice)
 {
+    /// <param name="output">Where the records go; the profile's throughput.csv by default.</param>
     public IReadOnlyList<InferenceThroughputRecord> Run(IEnumerable<ModelSpec> specs, Func<ModelSpec, string> onnxPath,
-        Action<InferenceThroughputRecord>? measured = null)
+        Action<InferenceThroughputRecord>? measured = null, string? output = null)
     {
         var trained = new TrainedModels(store);
         var records = new List<InferenceThroughputRecord>();
@@ -31,7 +32,7 @@ public sealed class ThroughputPipeline(RunStore store, Device device, InferenceT
                 measured?.Invoke(record);
             }
         }
-        InferenceThroughputCsv.Write(store.TableOf(RunStore.ThroughputTable), records);
+        InferenceThroughputCsv.Write(output ?? store.TableOf(RunStore.ThroughputTable), records);
         return records;
     }
 }
