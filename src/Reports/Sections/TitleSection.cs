@@ -51,10 +51,9 @@ internal static class TitleSection
         {
             Verdict.DidNotHold => 0,
             Verdict.Inconclusive => 1,
-            Verdict.Held => 2,
-            Verdict.RunFailed => 3,
-            Verdict.Contradicted => 4,
-            _ => 5,
+            Verdict.RunFailed => 2,
+            Verdict.Contradicted => 3,
+            _ => 4,
         });
         doc.Add(ClaimTable.Of(ordered, withModel: true,
             "Every documented claim that did not hold or could not be judged: those that did not hold, the inconclusive ones, failed runs, claims the write-up contradicts, then those these runs cannot test. The claims that held are counted above and listed in each model's section. Measured: mean ± half the 95 % interval over (n) seeds; notes and the rule's numbers are in each model's section and in verdicts.csv."));
