@@ -25,7 +25,8 @@ public sealed class ThroughputBars : IChartRecipe
         (this.engines, this.batchSizes, this.imagesPerSecond, this.logScale) = (engines, batchSizes, imagesPerSecond, logScale);
     }
 
-    public Plot CreatePlot()
+    /// <param name="legend">A legend panel below the plot; false where the caller draws one legend for several charts.</param>
+    public Plot CreatePlot(bool legend = true)
     {
         var plot = new Plot();
         var values = logScale ? Map(imagesPerSecond, Math.Log10) : imagesPerSecond;
@@ -48,7 +49,8 @@ public sealed class ThroughputBars : IChartRecipe
             plot.Axes.Margins(bottom: 0);
         }
         plot.YLabel(logScale ? "images / s (log scale)" : "images / s");
-        plot.ShowLegend(Edge.Bottom);
+        if (legend) plot.ShowLegend(Edge.Bottom);
+        else plot.HideLegend();
         return plot;
     }
 

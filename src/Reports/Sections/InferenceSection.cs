@@ -83,9 +83,8 @@ internal static class InferenceSection
                 var half = (rect.Width - 14) / 2;
                 for (var k = 0; k < pair.Count; k++)
                 {
-                    using var plot = pair[k].Chart.CreatePlot();
+                    using var plot = pair[k].Chart.CreatePlot(legend: false);
                     plot.Title(pair[k].Model);
-                    plot.HideLegend();
                     var left = rect.Left + k * (half + 14);
                     PlotRendering.Render(plot, canvas, new SKRect(left, rect.Top + SeriesLegend.Height, left + half, rect.Bottom));
                 }

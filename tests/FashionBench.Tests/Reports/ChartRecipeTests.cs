@@ -67,6 +67,10 @@ public sealed class ChartRecipeTests
             Assert.That(plot.Legend.IsVisible, Is.False, "no legend inside the data area");
             Assert.That(plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>(), Has.Exactly(1).Items, "one legend panel on an edge");
         }
+        // Charts drawn under one shared legend (the inference section's pairs) take none of their own, inside or out:
+        // a panel would squeeze a half-width chart's data area to nothing.
+        var shared = new ThroughputBars(["TorchSharp", "ONNX Runtime"], [1, 64], new double[,] { { 100, 200 }, { 300, 400 } }).CreatePlot(legend: false);
+        Assert.That((shared.Legend.IsVisible, shared.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Count()), Is.EqualTo((false, 0)));
     }
 
     [Test]
