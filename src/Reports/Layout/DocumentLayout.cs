@@ -33,7 +33,7 @@ internal sealed record DocumentLayout(IReadOnlyList<IReadOnlyList<IPageItem>> Pa
     private static float KeepWithHeading(Block? next) => next switch
     {
         FigureBlock figure => figure.Height + 30,
-        TableBlock => 70,
+        TableBlock => 130,   // its caption, header and the first rows TableLayout keeps with the header
         _ => 40,
     };
 }

@@ -80,7 +80,7 @@ internal static class ErrorsSection
         }
         var grid = new ImageGrid(
             shown.Select(x => pixels.AsSpan(x.Index * side, side).ToArray()).ToList(),
-            shown.Select(x => Fmt.Invariant($"true {x.TrueClass}\\npred {x.PredictedClass}\\nconfidence {x.Confidence:0.00}")).ToList());
+            shown.Select(x => Fmt.Invariant($"true {x.TrueClass}\npred {x.PredictedClass}\nconfidence {x.Confidence:0.00}")).ToList());
         doc.Add(new FigureBlock(ImageGridHeight, grid.Draw,
             $"The {shown.Count} most confident mistakes of {run.Model}, the write-up's first model, on the test set: true class, predicted class and the softmax confidence (the other models' are in misclassified.csv)."));
     }
