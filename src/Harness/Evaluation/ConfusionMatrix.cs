@@ -14,6 +14,15 @@ public sealed class ConfusionMatrix
         Total = counts.Cast<int>().Sum();
     }
 
+    /// <summary>From the rows metrics.json records (true class by predicted class).</summary>
+    public static ConfusionMatrix FromRows(int[][] rows)
+    {
+        var counts = new int[rows.Length, rows.Length];
+        for (var t = 0; t < rows.Length; t++)
+            for (var p = 0; p < rows.Length; p++) counts[t, p] = rows[t][p];
+        return new ConfusionMatrix(counts);
+    }
+
     public static ConfusionMatrix FromPredictions(ReadOnlySpan<long> labels, ReadOnlySpan<long> predictions, int classes)
     {
         if (labels.Length != predictions.Length) throw new ArgumentException("labels and predictions differ in length");

@@ -51,19 +51,20 @@ public static class ResultsComparison
         if (seeds.Count > 0)
         {
             var pairs = seeds.Select(s => (Base: a.Single(r => r.Seed == s), Diff: b.Single(r => r.Seed == s))).ToList();
+            var spread = DifferenceSpread(a, b, r => r.TestAccuracy);
             var accuracy = PairedComparison.Of(pairs.Select(pair =>
             {
                 var (diffCorrect, baseCorrect) = McNemarTable.PairedCorrectness(Predictions(store, pair.Diff), Predictions(baseStore, pair.Base),
                     store.FileOf(pair.Diff.RunId, RunStore.PredictionsFile), baseStore.FileOf(pair.Base.RunId, RunStore.PredictionsFile));
                 var (only, other) = McNemarTest.Discordant(diffCorrect, baseCorrect);
                 return new PairedSeed(pair.Base.Seed, pair.Diff.TestAccuracy, pair.Base.TestAccuracy, diffCorrect.Length, only, other);
-            }).ToList(), DifferenceSpread(a, b, r => r.TestAccuracy));
+            }).ToList(), spread);
             var f1 = PairedComparison.Of(pairs.Select(pair => new PairedSeed(pair.Base.Seed, pair.Diff.MacroF1, pair.Base.MacroF1, testImages)).ToList(),
                 DifferenceSpread(a, b, r => r.MacroF1));
             (low, high, f1Low, f1High) = (accuracy.Difference.Low, accuracy.Difference.High, f1.Difference.Low, f1.Difference.High);
             (onlyDiff, onlyBase, p) = (accuracy.OnlyHigherRight, accuracy.OnlyLowerRight, accuracy.PooledMcNemarP);
             if (seeds.Count == 1)
-                notes.Add(DifferenceSpread(a, b, r => r.TestAccuracy) is { } spread ? $"one paired seed: the seed variance of a difference is {spread.Source}"
+                notes.Add(spread is not null ? $"one paired seed: the seed variance of a difference is {spread.Source}"
                     : "one paired seed each: seed variance unknown, the interval is test-set sampling only");
             if (seeds.Count < Math.Max(a.Count, b.Count)) notes.Add(Invariant($"accuracies over the {seeds.Count} seed(s) on both sides"));
         }

@@ -32,6 +32,10 @@ public sealed record RunRecords(
             m.EpochSecondsMedian, m.TrainSeconds, m.PeakRssMb,
             m.PerClass.ToDictionary(c => c.Name, c => (c.F1, c.Support)),
             m.Provenance.Cpu,
-            ProfileComparability.Check(Config.TrainLimit, Config.TestLimit, Config.Epochs, Spec?.Recipe.Epochs ?? Config.Recipe.Epochs));
+            NotComparableReason);
     }
+
+    /// <summary>Why this run cannot test accuracy-type claims ("profile"), or null.</summary>
+    public string? NotComparableReason =>
+        ProfileComparability.Check(Config.TrainLimit, Config.TestLimit, Config.Epochs, Spec?.Recipe.Epochs ?? Config.Recipe.Epochs);
 }

@@ -1,3 +1,4 @@
+using FashionBench.Harness.Evaluation;
 using FashionBench.Reports.Charts;
 using FashionBench.Reports.Inputs;
 using FashionBench.Reports.Layout;
@@ -24,7 +25,7 @@ internal static class ErrorsSection
         var classes = runs[0].Metrics.ClassNames;
         var width = PageSetup.A4Portrait.Content.Width;
         doc.Add(new FigureBlock(ConfusionGrid.Height(runs.Count, width),
-            new ConfusionGrid(runs.Select(r => (ShortName(r.Model), Counts(r.Metrics.Confusion))).ToList(), classes).Draw,
+            new ConfusionGrid(runs.Select(r => (ShortName(r.Model), ConfusionMatrix.FromRows(r.Metrics.Confusion).Counts)).ToList(), classes).Draw,
             Fmt.Invariant($"Row-normalised confusion matrices of the representative runs, true class down, predicted class across ({string.Join(", ", classes.Select((c, i) => $"{i} {c}"))}); each row sums to 1, so the diagonal is the per-class recall, on {runs[0].TestImages:N0} test images each. The counts are in confusion.csv.")));
         PerClassF1(doc, material, runs, classes);
         ConfusedPairs(doc, material, runs);
@@ -87,12 +88,4 @@ internal static class ErrorsSection
 
     /// <summary>"aug-dropout" for "fashion-cnn/aug-dropout": the write-up's models share their family.</summary>
     private static string ShortName(string id) => id.Contains('/') ? id[(id.IndexOf('/') + 1)..] : id;
-
-    private static int[,] Counts(int[][] confusion)
-    {
-        var counts = new int[confusion.Length, confusion.Length];
-        for (var t = 0; t < confusion.Length; t++)
-            for (var p = 0; p < confusion.Length; p++) counts[t, p] = confusion[t][p];
-        return counts;
-    }
 }

@@ -112,7 +112,7 @@ public sealed record ReportTables(
                     var healthy = matched.Where(p => p.Higher.Metrics.Status == "ok" && p.Lower!.Metrics.Status == "ok").ToList();
                     var failed = matched.Except(healthy).Select(p => p.Higher.Metrics.Seed).ToList();
                     var notComparable = matched.SelectMany(p => new[] { p.Higher, p.Lower! })
-                        .Select(r => r.Facts().NotComparableReason).FirstOrDefault(r => r is not null);
+                        .Select(r => r.NotComparableReason).FirstOrDefault(r => r is not null);
                     if (claim.Measure == ComparedMeasure.Parameters)
                         return ComparisonJudge.Parameters(w.Number, claim, device, matched[0].Higher.Metrics.Parameters, matched[0].Lower!.Metrics.Parameters);
                     return ComparisonJudge.Judge(w.Number, claim, device, healthy.Select(p => Pair(claim.Measure, p.Higher, p.Lower!)!).ToList(),
@@ -146,10 +146,7 @@ public sealed record ReportTables(
     private static IEnumerable<ConfusedPairRow> ConfusedPairsOf(RunRecords run)
     {
         var m = run.Metrics;
-        var counts = new int[m.Confusion.Length, m.Confusion.Length];
-        for (var t = 0; t < m.Confusion.Length; t++)
-            for (var p = 0; p < m.Confusion.Length; p++) counts[t, p] = m.Confusion[t][p];
-        return new ConfusionMatrix(counts).MostConfused().Take(ConfusedPairsPerRun).Select((pair, i) => new ConfusedPairRow
+        return ConfusionMatrix.FromRows(m.Confusion).MostConfused().Take(ConfusedPairsPerRun).Select((pair, i) => new ConfusedPairRow
         {
             RunId = m.RunId, Model = m.Model, Seed = m.Seed, Rank = i + 1, TrueClass = m.ClassNames[pair.True],
             PredictedClass = m.ClassNames[pair.Predicted], Count = pair.Count,
