@@ -1,5 +1,5 @@
 // FashionBench pipeline. Targets order the work and call the `fashionbench` CLI; no logic lives here.
-//   ./build.sh --target=Report [--profile=smoke|quick|documented|extended] [--results=DIR] [--configuration=Release]
+//   ./build.sh --target=Report [--profile=smoke|ci|quick|documented|extended] [--results=DIR] [--configuration=Release]
 // Every other --name=value argument listed in `cliArguments` is forwarded to the CLI verbs that take it.
 
 var target = Argument("target", "Report");

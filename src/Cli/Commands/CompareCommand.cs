@@ -17,7 +17,7 @@ public static class CompareCommand
     {
         var baseRoot = new Argument<string>("base") { Description = "The results root compared against (e.g. results/reference)" };
         var root = new Argument<string>("results") { Description = "The results root compared (e.g. results)" };
-        var profile = new Option<string>("--profile") { Description = "smoke | quick | documented | extended", DefaultValueFactory = _ => Profile.Default };
+        var profile = new Option<string>("--profile") { Description = Profile.Names, DefaultValueFactory = _ => Profile.Default };
         var margin = new Option<double>("--margin") { Description = "Δ accuracy, in percentage points, within which two results are the same", DefaultValueFactory = _ => ResultsComparison.DefaultMargin * 100 };
         var markdown = new Option<string?>("--markdown") { Description = "Also append the Markdown to this file (e.g. $GITHUB_STEP_SUMMARY)" };
         var failOnWorse = new Option<bool>("--fail-on-worse") { Description = "Exit 1 when a model is worse" };

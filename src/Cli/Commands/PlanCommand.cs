@@ -21,7 +21,7 @@ public static class PlanCommand
 {
     public static Command Create()
     {
-        var profile = new Option<string>("--profile") { Description = "smoke | quick | documented | extended", DefaultValueFactory = _ => Profile.Default };
+        var profile = new Option<string>("--profile") { Description = Profile.Names, DefaultValueFactory = _ => Profile.Default };
         var models = new Option<string?>("--models") { Description = "Model id glob(s), comma-separated" };
         var seeds = new Option<int>("--seeds") { Description = "Seeds per model", DefaultValueFactory = _ => 1 };
         var jobs = new Option<int>("--jobs") { Description = "Runs trained at once, as `train --jobs`", DefaultValueFactory = _ => 1 };

@@ -9,7 +9,7 @@ namespace FashionBench.Cli.Options;
 public sealed class PipelineOptions
 {
     public Option<string> Results { get; } = new("--results") { Description = "Results root folder", DefaultValueFactory = _ => "results" };
-    public Option<string> Profile { get; } = new("--profile") { Description = "smoke | quick | documented | extended" };
+    public Option<string> Profile { get; } = new("--profile") { Description = Harness.Runs.Profile.Names };
     public Option<string?> Models { get; } = new("--models") { Description = "Model id glob(s), comma-separated (e.g. 'fashion-cnn/*')" };
     public Option<int> Seeds { get; } = new("--seeds") { Description = "Seeds per model", DefaultValueFactory = _ => 1 };
     public Option<long> FirstSeed { get; } = new("--first-seed") { Description = "The first seed; seeds are consecutive", DefaultValueFactory = _ => 1 };

@@ -7,7 +7,7 @@ namespace FashionBench.Cli.Options;
 public sealed class ProfileFolderOptions
 {
     public Option<string> Results { get; } = new("--results") { Description = "Results root folder", DefaultValueFactory = _ => "results" };
-    public Option<string> Profile { get; } = new("--profile") { Description = "smoke | quick | documented | extended", DefaultValueFactory = _ => Harness.Runs.Profile.Default };
+    public Option<string> Profile { get; } = new("--profile") { Description = Harness.Runs.Profile.Names, DefaultValueFactory = _ => Harness.Runs.Profile.Default };
 
     public void AddTo(Command command)
     {

@@ -41,7 +41,7 @@ public sealed record RunConfig(
 
     public static RunConfig For(ModelSpec spec, Profile profile, long seed, string device, RunEnvironment? environment = null) =>
         new(spec.Id, spec.Dataset, device, seed, profile.Name, profile.Epochs ?? spec.Recipe.Epochs,
-            profile.TrainLimit, profile.TestLimit, spec.Layers, spec.Recipe,
+            profile.TrainLimitFor(spec), profile.TestLimit, spec.Layers, spec.Recipe,
             environment?.Threads, environment?.CpuKernels, environment?.Convolutions);
 
     /// <summary>(training, validation, test) images of the run: the hold-out is round(n × fraction); none validates on test.</summary>
