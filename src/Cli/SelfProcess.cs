@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Runtime.InteropServices;
 
 namespace FashionBench.Cli;
 
@@ -18,17 +17,4 @@ public static class SelfProcess
         foreach (var argument in arguments) info.ArgumentList.Add(argument);
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {host}");
     }
-
-    /// <summary>Stops a child as Ctrl+C would (SIGINT: it exits 130; its run resumes from its last epoch checkpoint).</summary>
-    public static void Interrupt(Process process)
-    {
-        if (process.HasExited) return;
-        if (OperatingSystem.IsWindows()) process.Kill();                  // no console signal for one child; it resumes from its checkpoint
-        else _ = kill(process.Id, SigInt);
-    }
-
-    const int SigInt = 2;
-
-    [DllImport("libc", SetLastError = true)]
-    static extern int kill(int pid, int signal);
 }

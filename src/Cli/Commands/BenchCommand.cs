@@ -6,6 +6,7 @@ using FashionBench.Harness.Export;
 using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;
+using FashionBench.Harness.Workers;
 
 namespace FashionBench.Cli.Commands;
 
@@ -62,33 +63,25 @@ public static class BenchCommand
         var scratch = Directory.CreateTempSubdirectory("fashionbench-bench-").FullName;
         try
         {
-            var records = new List<InferenceThroughputRecord>();
-            foreach (var model in models)
+            var jobs = models.Select((model, k) => (Model: model, File: Path.Combine(scratch, $"{k}.csv"))).ToList();
+            // A worker's stderr is kept only for the reason of a failure: each one would repeat libtorch's start-up warnings.
+            var pool = WorkerPool.Run(jobs, slots: 1, (job, _) => ProcessWorker.Attach(SelfProcess.Start(
+            [
+                "bench", "--worker-of", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "--results", pipeline.Results,
+                "--profile", pipeline.Profile.Name, "--models", job.Model, "--device", pipeline.Device,
+                "--threads", pipeline.Threads.ToString(CultureInfo.InvariantCulture),
+                "--batch-sizes", string.Join(',', settings.BatchSizes.Select(b => b.ToString(CultureInfo.InvariantCulture))),
+                "--repetitions", settings.Repetitions.ToString(CultureInfo.InvariantCulture),
+                "--repetition-seconds", settings.RepetitionSeconds.ToString("R", CultureInfo.InvariantCulture), "--throughput-out", job.File,
+                .. pipeline.Profile.Epochs is { } epochs && epochs != Profile.Get(pipeline.Profile.Name).Epochs ? new[] { "--epochs", epochs.ToString(CultureInfo.InvariantCulture) } : [],
+                .. pipeline.LibTorch is { } libtorch ? new[] { "--libtorch", libtorch } : [],
+            ]), Console.WriteLine), CancellationToken.None);
+            if (pool.Failed is [var failure, ..])
             {
-                var file = Path.Combine(scratch, Guid.NewGuid().ToString("N") + ".csv");
-                string[] arguments =
-                [
-                    "bench", "--worker-of", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "--results", pipeline.Results,
-                    "--profile", pipeline.Profile.Name, "--models", model, "--device", pipeline.Device,
-                    "--threads", pipeline.Threads.ToString(CultureInfo.InvariantCulture),
-                    "--batch-sizes", string.Join(',', settings.BatchSizes.Select(b => b.ToString(CultureInfo.InvariantCulture))),
-                    "--repetitions", settings.Repetitions.ToString(CultureInfo.InvariantCulture),
-                    "--repetition-seconds", settings.RepetitionSeconds.ToString("R", CultureInfo.InvariantCulture), "--throughput-out", file,
-                    .. pipeline.Profile.Epochs is { } epochs && epochs != Profile.Get(pipeline.Profile.Name).Epochs ? new[] { "--epochs", epochs.ToString(CultureInfo.InvariantCulture) } : [],
-                    .. pipeline.LibTorch is { } libtorch ? new[] { "--libtorch", libtorch } : [],
-                ];
-                using var worker = SelfProcess.Start(arguments);
-                var errors = worker.StandardError.ReadToEndAsync();
-                while (worker.StandardOutput.ReadLine() is { } line) Console.WriteLine(line);
-                worker.WaitForExit();
-                if (worker.ExitCode != 0)
-                {
-                    var message = errors.Result.Trim().Split('\n').LastOrDefault(l => l.Length > 0) ?? $"exit code {worker.ExitCode}";
-                    throw new UserError($"bench of {model}: {(message.StartsWith("error: ", StringComparison.Ordinal) ? message[7..] : message)}");
-                }
-                records.AddRange(InferenceThroughputCsv.Read(file));
+                var message = failure.LastError ?? $"exit code {failure.ExitCode}";
+                throw new UserError($"bench of {failure.Job.Model}: {(message.StartsWith("error: ", StringComparison.Ordinal) ? message[7..] : message)}");
             }
-            InferenceThroughputCsv.Write(session.Store.TableOf(RunStore.ThroughputTable), records);
+            InferenceThroughputCsv.Write(session.Store.TableOf(RunStore.ThroughputTable), jobs.SelectMany(j => InferenceThroughputCsv.Read(j.File)).ToList());
             return 0;
         }
         finally { Directory.Delete(scratch, recursive: true); }

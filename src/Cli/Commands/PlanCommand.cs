@@ -5,6 +5,7 @@ using FashionBench.Harness;
 using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;
+using FashionBench.Harness.Workers;
 using FashionBench.Models;
 
 namespace FashionBench.Cli.Commands;
@@ -89,19 +90,16 @@ public static class PlanCommand
         {
             var folders = Enumerable.Range(1, count).Select(k => Path.Combine(scratch.FullName, k.ToString(CultureInfo.InvariantCulture))).ToList();
             var start = DateTimeOffset.UtcNow + StartUp;
-            var processes = folders.Select(folder => SelfProcess.Start(
+            // As many slots as processes: all start together, and their warm-ups wait for the common start time.
+            var pool = WorkerPool.Run(folders, folders.Count, (folder, _) => ProcessWorker.Attach(SelfProcess.Start(
             [
                 "bench-train", "--model", spec.Id, "--results", folder,
                 "--threads", Number(options.Threads, "0"), "--batches", Number(options.Batches, "0"),
                 "--repetitions", Number(options.Repetitions, "0"), "--warmup", Number(options.WarmupBatches, "0"),
                 "--start-at", start.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-            ])).ToList();
-            var errors = processes.Select(p => p.StandardError.ReadToEndAsync()).ToList();
-            foreach (var p in processes) p.StandardOutput.ReadToEnd();
-            foreach (var p in processes) p.WaitForExit();
-            var failed = processes.FindIndex(p => p.ExitCode != 0);
-            if (failed >= 0)
-                throw new UserError($"plan: bench-train {spec.Id} failed (exit {processes[failed].ExitCode}): {errors[failed].Result.Trim()}");
+            ]), _ => { }), CancellationToken.None);
+            if (pool.Failed is [var failure, ..])
+                throw new UserError($"plan: bench-train {spec.Id} failed (exit {failure.ExitCode}): {failure.LastError ?? "no message"}");
             return TrainThroughputRow.Concurrently(folders.Select(f => TrainThroughputCsv.Read(TrainThroughputCsv.PathIn(f)).Single()).ToList());
         }
         finally { scratch.Delete(recursive: true); }
