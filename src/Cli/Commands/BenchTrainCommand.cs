@@ -14,13 +14,14 @@ using static TorchSharp.torch;
 namespace FashionBench.Cli.Commands;
 
 /// <summary>
-/// `fashionbench bench-train --model ID [--batches N] [--repetitions R] [--warmup W] [--threads T] [--peer pytorch]`:
+/// `fashionbench bench-train --model ID [--batches N] [--repetitions R] [--warmup W] [--threads T] [--peer torchsharp-plain,pytorch]`:
 /// training throughput of one model on the real trainer path and data, against the CPU's FP32 peak and, on request,
-/// a PyTorch peer; appends (or replaces) its rows in results/perf/train_throughput.csv.
+/// its peers: a plain TorchSharp loop on the same libtorch, and Debian's PyTorch 1.13 (generic BLAS); appends (or
+/// replaces) their rows in results/perf/train_throughput.csv.
 /// </summary>
 public static class BenchTrainCommand
 {
-    public static readonly string[] Peers = ["none", "pytorch"];
+    public static readonly string[] Peers = [PlainTorchSharpPeer.Engine, TrainThroughputPeer.Engine];
 
     public static Command Create()
     {
@@ -29,7 +30,12 @@ public static class BenchTrainCommand
         var repetitions = new Option<int>("--repetitions") { Description = "Timed repetitions (median reported; at least 5 for a figure worth quoting)", DefaultValueFactory = _ => 5 };
         var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up batches", DefaultValueFactory = _ => 10 };
         var threads = new Option<int>("--threads") { Description = "Intra-op threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var peer = new Option<string>("--peer") { Description = "none | pytorch (run tests/peers/pytorch_train.py right after, same protocol)", DefaultValueFactory = _ => "none" };
+        var peer = new Option<string>("--peer")
+        {
+            Description = $"Comma-separated peers on the same protocol: {PlainTorchSharpPeer.Engine} (a plain TorchSharp loop, same libtorch), " +
+                          $"{TrainThroughputPeer.Engine} (tests/peers/pytorch_train.py: Debian's PyTorch 1.13, generic BLAS), or none",
+            DefaultValueFactory = _ => "none",
+        };
         var results = new Option<string>("--results") { Description = "Results root (writes <results>/perf/train_throughput.csv)", DefaultValueFactory = _ => "results" };
         // `plan --jobs` starts several bench-train processes with one start time, so that their timed batches overlap.
         var startAt = new Option<long?>("--start-at") { Hidden = true, Description = "Unix time (ms) to begin the warm-up at" };
@@ -41,11 +47,13 @@ public static class BenchTrainCommand
         {
             var spec = ModelCatalog.Find(parse.GetValue(model)!)
                 ?? throw new UserError($"--model: unknown model '{parse.GetValue(model)}' (see `fashionbench models`)");
-            var peerName = parse.GetValue(peer)!;
-            if (!Peers.Contains(peerName)) throw new UserError($"--peer: unknown peer '{peerName}' (use {string.Join(" or ", Peers)})");
+            var peers = parse.GetValue(peer)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(p => p != "none").ToList();
+            if (peers.FirstOrDefault(p => !Peers.Contains(p)) is { } unknown)
+                throw new UserError($"--peer: unknown peer '{unknown}' (use {string.Join(", ", Peers)} or none, comma-separated)");
             var options = ReadOptions(parse.GetValue(threads), parse.GetValue(batches), parse.GetValue(repetitions), parse.GetValue(warmup))
                 with { StartAt = parse.GetValue(startAt) is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null };
-            Run(spec, options, peerName == "pytorch", PathRules.WritableFolder("--results", parse.GetValue(results)!));
+            Run(spec, options, peers, PathRules.WritableFolder("--results", parse.GetValue(results)!));
             return 0;
         });
         return command;
@@ -65,7 +73,7 @@ public static class BenchTrainCommand
     public static TrainThroughputBench OpenBench(string repoRoot) =>
         new(repoRoot, DatasetAcquirer.FromEnvironment(repoRoot, PipelineSession.Notice));
 
-    static void Run(ModelSpec spec, TrainThroughputOptions options, bool withPeer, string results)
+    static void Run(ModelSpec spec, TrainThroughputOptions options, IReadOnlyList<string> peers, string results)
     {
         var repoRoot = RepoRoot.Find();
         set_num_threads(options.Threads);
@@ -76,23 +84,29 @@ public static class BenchTrainCommand
         Console.WriteLine($"bench-train {spec.Id}: batch {spec.Recipe.BatchSize}, augmentation {Describe(spec.Recipe.Augmentation)}, " +
                           $"{options.Threads} thread(s), CPU kernels {KernelIsa.Describe()}, load average {Format(load, "0.00")} before");
         using var bench = OpenBench(repoRoot);
-        var measured = new List<TrainThroughput> { bench.Measure(spec, options) };
-        Print(measured[0], peak, nominal);
-        if (withPeer)
+        // The plain loop goes first: the trainer's heap setting is process-wide (PlainTorchSharpPeer).
+        var plain = peers.Contains(PlainTorchSharpPeer.Engine) ? bench.MeasurePlain(spec, options) : null;
+        var ours = bench.Measure(spec, options);
+        var measured = new List<TrainThroughput> { ours };
+        Print(ours, peak, nominal);
+        if (plain is not null) Compare(plain);
+        if (peers.Contains(TrainThroughputPeer.Engine))
         {
-            var (peerResult, skipped) = bench.MeasurePeer(spec, options);
-            if (peerResult is null) Console.WriteLine($"  peer pytorch: skipped — {skipped}");
-            else
-            {
-                measured.Add(peerResult);
-                Print(peerResult, peak, nominal);
-                Console.WriteLine($"  ratio        {Ratio(measured[0], peerResult)}");
-            }
+            var (pytorch, skipped) = bench.MeasurePeer(spec, options);
+            if (pytorch is null) Console.WriteLine($"  peer {TrainThroughputPeer.Engine}: skipped — {skipped}");
+            else Compare(pytorch);
         }
         var provenance = Provenance.Capture(repoRoot);
         var path = TrainThroughputCsv.PathIn(results);
         TrainThroughputCsv.Upsert(path, measured.Select(m => TrainThroughputRow.From(m, peak, nominal, load, provenance)).ToList());
         Console.WriteLine($"  load average {Format(TrainThroughputMeter.LoadAverage(), "0.00")} after; wrote {path}");
+
+        void Compare(TrainThroughput peer)
+        {
+            measured.Add(peer);
+            Print(peer, peak, nominal);
+            Console.WriteLine($"  ratio        {Ratio(ours, peer)}");
+        }
     }
 
     static void Print(TrainThroughput t, FmaPeak peak, CpuPeak? nominal)

@@ -7,7 +7,7 @@ namespace FashionBench.Harness.Timing;
 
 /// <summary>
 /// Measures models on their real datasets, split as a run splits them (the recipe's validation hold-out): acquires and
-/// loads each dataset once (<see cref="CachedDatasetProvider"/>), then times the trainer and, on request, the PyTorch peer.
+/// loads each dataset once (<see cref="CachedDatasetProvider"/>), then times the trainer and, on request, the plain TorchSharp loop and the PyTorch peer.
 /// </summary>
 public sealed class TrainThroughputBench(string repoRoot, DatasetAcquirer acquirer) : IDisposable
 {
@@ -16,6 +16,10 @@ public sealed class TrainThroughputBench(string repoRoot, DatasetAcquirer acquir
 
     public TrainThroughput Measure(ModelSpec spec, TrainThroughputOptions options) =>
         TrainThroughputMeter.Measure(spec, Split(spec, options), options);
+
+    /// <summary>The plain TorchSharp loop on the same split (measure it before <see cref="Measure"/>: see <see cref="PlainTorchSharpPeer"/>).</summary>
+    public TrainThroughput MeasurePlain(ModelSpec spec, TrainThroughputOptions options) =>
+        PlainTorchSharpPeer.Measure(spec, Split(spec, options), options);
 
     /// <summary>The peer on the same dataset files (read by the script itself), or why it was skipped.</summary>
     public (TrainThroughput? Result, string? Skipped) MeasurePeer(ModelSpec spec, TrainThroughputOptions options)

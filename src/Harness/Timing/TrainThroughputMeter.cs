@@ -85,7 +85,7 @@ public static class TrainThroughputMeter
 
     // Images/s and CPU milliseconds per image of each repetition; the work is synchronous on the CPU, and CUDA is
     // synchronised before the clock stops.
-    static (List<double> Rates, List<double> CpuMilliseconds) Repeat(TrainThroughputOptions options, Func<long> work)
+    internal static (List<double> Rates, List<double> CpuMilliseconds) Repeat(TrainThroughputOptions options, Func<long> work)
     {
         var (rates, cpu) = (new List<double>(), new List<double>());
         var process = Process.GetCurrentProcess();

@@ -15,10 +15,13 @@ public static class NativeHeap
     const int TrimThreshold = -1, MmapThreshold = -3;          // mallopt parameters (malloc.h)
     const int LargestMmapThreshold = 32 << 20;                 // HEAP_MAX_SIZE / 2 on 64-bit glibc
 
-    static readonly Lazy<bool> Applied = new(Apply);
+    static readonly Lazy<bool> applied = new(Apply);
 
     /// <summary>Applies the settings once per process; true when glibc accepted them.</summary>
-    public static bool KeepFreedMemory() => Applied.Value;
+    public static bool KeepFreedMemory() => applied.Value;
+
+    /// <summary>Whether this process has asked for the settings yet.</summary>
+    public static bool Applied => applied.IsValueCreated;
 
     static bool Apply()
     {

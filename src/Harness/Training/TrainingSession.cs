@@ -72,7 +72,7 @@ public sealed class TrainingSession
     };
 
     // Weights of the spec's top-level Dense layers ("layers.{i}.weight"), which Keras-style L2 applies to.
-    static Tensor[] DenseWeights(ModelSpec spec, nn.Module model)
+    internal static Tensor[] DenseWeights(ModelSpec spec, nn.Module model)
     {
         var parameters = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         return spec.Layers.Select((layer, i) => (layer, i)).Where(t => t.layer is Dense)
