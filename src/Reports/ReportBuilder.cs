@@ -16,13 +16,6 @@ public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
 {
     public const string PdfFile = "report.pdf";
 
-    /// <summary>The top-level sections every report has, in order (write-up sections come between summary and inference).</summary>
-    public static readonly IReadOnlyList<string> FixedHeadings =
-        [TitleSection.Heading, MethodSection.Heading, ProvenanceSection.Heading, SummarySection.Heading, InferenceSection.Heading];
-
-    /// <summary>The heading of a write-up's section, e.g. "Write-up 002: fashion-cnn".</summary>
-    public static string WriteUpHeading(string writeUp) => WriteUpSection.Heading(ModelCatalog.FindWriteUp(writeUp)!);
-
     /// <param name="store">A profile store with complete runs (see <see cref="ReportInputs.OpenStore"/>).</param>
     /// <param name="referenceRunsCsv">The committed reference runs.csv of this profile; it need not exist.</param>
     public ReportOutcome Write(RunStore store, string profile, string referenceRunsCsv, ReportContext context)

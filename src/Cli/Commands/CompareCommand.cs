@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FashionBench.Cli.Options;
+using FashionBench.Harness.Comparison;
 using FashionBench.Harness;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Runs;

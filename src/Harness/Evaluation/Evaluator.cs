@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Training;
 using static TorchSharp.torch;
 

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using FashionBench.Harness.Runs;
-using FashionBench.Harness.Timing;
 using FashionBench.Models;
 using static TorchSharp.torch;
 
@@ -148,7 +146,7 @@ public static class KernelCheck
         var path = CacheFile(key);
         try
         {
-            var report = JsonSerializer.Deserialize<KernelCheckReport>(File.ReadAllText(path), RunConfig.Json);
+            var report = JsonSerializer.Deserialize<KernelCheckReport>(File.ReadAllText(path), JsonFormat.Options);
             return report is { Passed: true } && report.Key == key ? report : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException) { return null; }
@@ -161,7 +159,7 @@ public static class KernelCheck
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(report, RunConfig.Json));
+            AtomicFile.WriteAllText(path, JsonSerializer.Serialize(report, JsonFormat.Options));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }

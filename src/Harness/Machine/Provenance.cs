@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using FashionBench.Harness.Machine;
-using FashionBench.Harness.Timing;
 
 namespace FashionBench.Harness.Machine;
 

@@ -77,7 +77,7 @@ public static class DetectionPower
             TestAccuracy = confusion.Accuracy, MacroF1 = confusion.MacroF1(perClass), WeightedF1 = confusion.WeightedF1(perClass), PerClass = perClass,
             Confusion = Enumerable.Range(0, classes).Select(t => Enumerable.Range(0, classes).Select(p => confusion.Counts[t, p]).ToArray()).ToArray(),
         };
-        AtomicFile.WriteAllText(store.FileOf(runId, RunStore.MetricsFile), JsonSerializer.Serialize(updated, RunConfig.Json));
+        AtomicFile.WriteAllText(store.FileOf(runId, RunStore.MetricsFile), JsonSerializer.Serialize(updated, JsonFormat.Options));
         store.MarkComplete(runId, weightsOmitted: !File.Exists(store.FileOf(runId, RunStore.WeightsFile)));
     }
 

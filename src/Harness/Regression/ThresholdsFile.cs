@@ -15,7 +15,7 @@ public sealed record ThresholdsFile(int Format, IReadOnlyDictionary<string, Prof
 
     // Every constructor parameter required and non-null, so a missing or null field is an error, not a silent 0;
     // the derivation text keeps its −, ·, ρ and apostrophes readable in the committed file (it is never put in HTML).
-    static readonly JsonSerializerOptions Json = new(RunConfig.Json)
+    static readonly JsonSerializerOptions Json = new(JsonFormat.Options)
     {
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,

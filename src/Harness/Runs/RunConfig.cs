@@ -30,15 +30,6 @@ public sealed record RunConfig(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CpuKernels = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Convolutions = null)
 {
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        // A diverged run's figures may be NaN or infinite: written as "NaN", "Infinity", never a crash.
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static RunConfig For(ModelSpec spec, Profile profile, long seed, string device, RunEnvironment? environment = null) =>
         new(spec.Id, spec.Dataset, device, seed, profile.Name, profile.Epochs ?? spec.Recipe.Epochs,
             profile.TrainLimitFor(spec), profile.TestLimit, spec.Layers, spec.Recipe,
@@ -65,7 +56,7 @@ public sealed record RunConfig(
     /// <summary>SHA-256 (hex) of the canonical JSON of everything but the profile's name.</summary>
     [JsonIgnore]
     public string Hash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-        JsonSerializer.Serialize(this with { Profile = "" }, Json))));
+        JsonSerializer.Serialize(this with { Profile = "" }, JsonFormat.Options))));
 
     /// <summary>Folder name: readable prefix plus the hash, e.g. "fashion-cnn_aug-dropout-cpu-s1-3f2a9c1d".</summary>
     [JsonIgnore]

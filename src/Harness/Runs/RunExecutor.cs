@@ -110,7 +110,7 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             outcome.Model.save(writer);
         });
-        AtomicFile.WriteAllText(store.FileOf(id, RunStore.MetricsFile), JsonSerializer.Serialize(metrics, RunConfig.Json));
+        AtomicFile.WriteAllText(store.FileOf(id, RunStore.MetricsFile), JsonSerializer.Serialize(metrics, JsonFormat.Options));
     }
 
     /// <summary>confusion.csv: a header of predicted class names, then one row per true class.</summary>

@@ -57,8 +57,8 @@ public static class RunIdentityMigration
         try
         {
             var omitted = store.WeightsOmitted(oldId);
-            AtomicFile.WriteAllText(store.FileOf(staging, RunStore.ConfigFile), JsonSerializer.Serialize(config, RunConfig.Json));
-            AtomicFile.WriteAllText(store.FileOf(staging, RunStore.MetricsFile), JsonSerializer.Serialize(metrics, RunConfig.Json));
+            AtomicFile.WriteAllText(store.FileOf(staging, RunStore.ConfigFile), JsonSerializer.Serialize(config, JsonFormat.Options));
+            AtomicFile.WriteAllText(store.FileOf(staging, RunStore.MetricsFile), JsonSerializer.Serialize(metrics, JsonFormat.Options));
             CsvFile.Write(store.FileOf(staging, RunStore.CurvesFile), CsvFile.Read<CurveRow>(store.FileOf(oldId, RunStore.CurvesFile)).Select(r => r with { RunId = newId }));
             CsvFile.Write(store.FileOf(staging, RunStore.PerClassFile), CsvFile.Read<PerClassRow>(store.FileOf(oldId, RunStore.PerClassFile)).Select(r => r with { RunId = newId }));
             foreach (var file in new[] { RunStore.ConfusionFile, RunStore.PredictionsFile }.Concat(omitted ? [] : [RunStore.WeightsFile]))

@@ -76,7 +76,7 @@ public sealed class RunStore(string resultsRoot, string profile)
         var wrong = Mismatches(runId, recorded).Where(f => f != WeightsFile).ToList();
         if (wrong.Count > 0) throw new UserError($"{RunDir(runId)}: {string.Join(", ", wrong)} do not match the completion record; not a complete run");
         recorded[WeightsFile] = Omitted;
-        AtomicFile.WriteAllText(FileOf(runId, CompletionFile), JsonSerializer.Serialize(recorded, RunConfig.Json));
+        AtomicFile.WriteAllText(FileOf(runId, CompletionFile), JsonSerializer.Serialize(recorded, JsonFormat.Options));
         File.Delete(FileOf(runId, WeightsFile));
     }
 
@@ -111,7 +111,7 @@ public sealed class RunStore(string resultsRoot, string profile)
     public void MarkComplete(string runId, bool weightsOmitted = false)
     {
         var recorded = ResultFiles.ToDictionary(f => f, f => weightsOmitted && f == WeightsFile ? Omitted : HashOf(FileOf(runId, f)));
-        AtomicFile.WriteAllText(FileOf(runId, CompletionFile), JsonSerializer.Serialize(recorded, RunConfig.Json));
+        AtomicFile.WriteAllText(FileOf(runId, CompletionFile), JsonSerializer.Serialize(recorded, JsonFormat.Options));
     }
 
     /// <summary>Removes a corrupt run's results (and its stale completion record) so it is trained again.</summary>
@@ -133,7 +133,7 @@ public sealed class RunStore(string resultsRoot, string profile)
     public void WriteConfig(RunConfig config)
     {
         Directory.CreateDirectory(RunDir(config.RunId));
-        AtomicFile.WriteAllText(FileOf(config.RunId, ConfigFile), JsonSerializer.Serialize(config, RunConfig.Json));
+        AtomicFile.WriteAllText(FileOf(config.RunId, ConfigFile), JsonSerializer.Serialize(config, JsonFormat.Options));
     }
 
     public RunConfig ReadConfig(string runId)
@@ -141,13 +141,13 @@ public sealed class RunStore(string resultsRoot, string profile)
         var path = FileOf(runId, ConfigFile);
         try
         {
-            return JsonSerializer.Deserialize<RunConfig>(File.ReadAllText(path), RunConfig.Json) ?? throw new UserError($"{path}: empty");
+            return JsonSerializer.Deserialize<RunConfig>(File.ReadAllText(path), JsonFormat.Options) ?? throw new UserError($"{path}: empty");
         }
         catch (JsonException e) { throw new UserError($"{path}: not a run configuration ({e.Message.Split('\n')[0]})"); }
     }
 
     public RunMetrics ReadMetrics(string runId) =>
-        JsonSerializer.Deserialize<RunMetrics>(File.ReadAllText(FileOf(runId, MetricsFile)), RunConfig.Json)
+        JsonSerializer.Deserialize<RunMetrics>(File.ReadAllText(FileOf(runId, MetricsFile)), JsonFormat.Options)
         ?? throw new UserError($"{FileOf(runId, MetricsFile)}: empty");
 
     public static string Sha256(string path)

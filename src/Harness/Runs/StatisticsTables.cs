@@ -9,13 +9,12 @@ namespace FashionBench.Harness.Runs;
 /// </summary>
 public static class StatisticsTables
 {
-    /// <summary>Writes both tables and returns what it wrote.</summary>
-    public static StatisticsResult Write(RunStore store)
+    /// <summary>Writes both tables.</summary>
+    public static void Write(RunStore store)
     {
         var runs = RunSelection.Of(store).Current.Select(Aggregates.Row).ToList();
-        var result = new StatisticsResult(SeedStatistics.Compute(runs), McNemarTable.Compute(store, runs));
-        CsvFile.Write(store.TableOf(RunStore.SeedStatsTable), result.SeedStats);
-        CsvFile.Write(store.TableOf(RunStore.McNemarTable), result.McNemar);
-        return result;
+        var mcnemar = McNemarTable.Compute(store, runs);                 // before either file is written: it may refuse
+        CsvFile.Write(store.TableOf(RunStore.SeedStatsTable), SeedStatistics.Compute(runs));
+        CsvFile.Write(store.TableOf(RunStore.McNemarTable), mcnemar);
     }
 }

@@ -4,7 +4,10 @@ namespace FashionBench.Harness.Statistics;
 public static class Proportion
 {
     /// <summary>The binomial standard error √(p(1 − p)/n) of a proportion <paramref name="p"/> measured on <paramref name="n"/> items.</summary>
-    public static double StandardError(double p, int n) => Math.Sqrt(p * (1 - p) / n);
+    public static double StandardError(double p, int n) => Math.Sqrt(Variance(p, n));
+
+    /// <summary>The binomial sampling variance p(1 − p)/n of a proportion <paramref name="p"/> measured on <paramref name="n"/> items.</summary>
+    public static double Variance(double p, double n) => p * (1 - p) / n;
 
     /// <summary>(measured − reference) in percentage points, rounded to 4 decimals as every table writes it; null without a reference.</summary>
     public static double? DeltaPp(double measured, double? reference) =>

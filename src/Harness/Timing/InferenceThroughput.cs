@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Timing.Engines;
 using FashionBench.Harness.Training;
 using FashionBench.Models;

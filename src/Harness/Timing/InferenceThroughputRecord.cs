@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 namespace FashionBench.Harness.Timing;
 
 /// <summary>Inference speed of one model in one engine on one device at one batch size.</summary>

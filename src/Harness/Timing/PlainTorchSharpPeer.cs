@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Training;
 using FashionBench.Models;
 using FashionBench.Models.Building;

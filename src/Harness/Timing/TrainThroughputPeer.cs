@@ -57,12 +57,12 @@ public static class TrainThroughputPeer
     /// dataset's own mean/std" recipes.
     /// </summary>
     public static string SpecJson(ModelSpec spec, double datasetMean, double datasetStd) =>
-        JsonSerializer.Serialize(new PeerSpec(spec.Id, spec.Layers, spec.Recipe, datasetMean, datasetStd), RunConfig.Json);
+        JsonSerializer.Serialize(new PeerSpec(spec.Id, spec.Layers, spec.Recipe, datasetMean, datasetStd), JsonFormat.Options);
 
     static TrainThroughput Parse(string stdout, ModelSpec spec, TrainThroughputOptions options)
     {
         PeerOutput? output;
-        try { output = JsonSerializer.Deserialize<PeerOutput>(LastLine(stdout), RunConfig.Json); }
+        try { output = JsonSerializer.Deserialize<PeerOutput>(LastLine(stdout), JsonFormat.Options); }
         catch (JsonException e) { throw new UserError($"{ScriptPath}: output is not its JSON result ({e.Message})"); }
         if (output is null) throw new UserError($"{ScriptPath}: printed no result");
         var cost = SpecCost.Of(spec);

@@ -25,7 +25,6 @@ public static class Trainer
         var checkpoint = new Checkpoint(options.CheckpointDir);
         var state = checkpoint.Load(options.ConfigHash, model, optimizer)
             ?? new TrainerState(options.ConfigHash, 0, 0, [], schedule.Plateau, double.PositiveInfinity, 0, false, "", "", null);
-        var resumedAfter = state.CompletedEpochs;
         schedule.Plateau = state.Plateau;
         (int Epoch, long Batch, string What)? diverged = null;
 
@@ -74,7 +73,7 @@ public static class Trainer
         if (diverged is { } d)
             health = RunHealth.Diverged(d.Epoch, d.Batch, d.What, RestoreLastFinite(spec, options.Seed, recipe, state, checkpoint, model));
         else if (recipe.EarlyStopping is { RestoreBest: true }) checkpoint.LoadBest(state, model);
-        return new TrainingOutcome(model, state.Curves, state.Stopped, state.BestEpoch, resumedAfter, health);
+        return new TrainingOutcome(model, state.Curves, state.Stopped, state.BestEpoch, health);
     }
 
     /// <summary>

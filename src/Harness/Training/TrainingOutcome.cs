@@ -7,4 +7,4 @@ namespace FashionBench.Harness.Training;
 /// weights), its per-epoch curve (complete epochs only) and whether training stayed finite.
 /// </summary>
 public sealed record TrainingOutcome(SpecModule Model, IReadOnlyList<EpochRecord> Curves, bool StoppedEarly, int BestEpoch,
-    int ResumedAfterEpoch, RunHealth Health);
+    RunHealth Health);

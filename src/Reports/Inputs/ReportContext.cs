@@ -1,4 +1,4 @@
-using FashionBench.Harness.Timing;
+using FashionBench.Harness.Machine;
 
 namespace FashionBench.Reports.Inputs;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FashionBench.Harness.Comparison;
 using FashionBench.Harness;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Export;

@@ -1,3 +1,4 @@
+using FashionBench.Harness.Comparison;
 using FashionBench.Harness.Runs;
 using FashionBench.Reports.Layout;
 using SkiaSharp;

@@ -209,7 +209,7 @@ public static class ClaimJudge
         var mean = values.Average();
         var size = healthy.Min(r => rule.SampleSize!(r));
         var p = Math.Clamp(mean, 0, 1);
-        var interval = CombinedInterval.Of(values, p * (1 - p) / size, spread);
+        var interval = CombinedInterval.Of(values, Proportion.Variance(p, size), spread);
         var rounding = rule.Kind == ClaimKind.AtLeast ? rule.Rounding ?? spec.Documented.Rounding : 0;
         var (line, verdict) = Outcome(rule.Kind, documented, rounding, interval.Low, interval.High);
         var notes = new List<string>();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using FashionBench.Harness.Data;
+using FashionBench.Harness.Runs;
 using NUnit.Framework;
 
 using FashionBench.Tests.Cli;
@@ -54,14 +55,14 @@ public class RealDatasetTests
                 Is.EqualTo(file.File.RawSha256), $"{file.File.Name}: measured raw IDX hash");
         }
 
-        using var tensors = DatasetTensors.Load(acquired);
-        Assert.That(tensors.Train.Count, Is.EqualTo(60000));
-        Assert.That(tensors.Test.Count, Is.EqualTo(10000));
-        Assert.That(tensors.Train.Images.mean().item<float>(), Is.EqualTo(mean).Within(0.00005));
-        Assert.That(tensors.Train.Images.std().item<float>(), Is.EqualTo(std).Within(0.00005));
+        using var loaded = LoadedDataset.Read(acquired);
+        Assert.That(loaded.TrainImages.shape[0], Is.EqualTo(60000));
+        Assert.That(loaded.TestImages.shape[0], Is.EqualTo(10000));
+        Assert.That(loaded.TrainImages.mean().item<float>(), Is.EqualTo(mean).Within(0.00005));
+        Assert.That(loaded.TrainImages.std().item<float>(), Is.EqualTo(std).Within(0.00005));
         Assert.That((float)info.Mean, Is.EqualTo(mean).Within(1e-6));
         if (perClass > 0)
-            Assert.That(tensors.Train.Labels.data<long>().ToArray().CountBy(b => b).Select(g => g.Value), Is.All.EqualTo(perClass));
+            Assert.That(loaded.TrainLabels.data<long>().ToArray().CountBy(b => b).Select(g => g.Value), Is.All.EqualTo(perClass));
     }
 
     [Test]

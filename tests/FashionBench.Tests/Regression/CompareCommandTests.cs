@@ -1,3 +1,4 @@
+using FashionBench.Harness.Comparison;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Runs;
 using FashionBench.Models;

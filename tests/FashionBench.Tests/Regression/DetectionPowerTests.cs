@@ -2,13 +2,14 @@ using FashionBench.Harness;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Regression;
 using FashionBench.Harness.Runs;
+using FashionBench.Models;
 using NUnit.Framework;
 
 namespace FashionBench.Tests.Regression;
 
 /// <summary>
-/// The regression gate's detection power, measured on a real results folder: the committed CPU reference judged by the
-/// committed `documented` bars, each model's runs degraded by growing drops of test accuracy.
+/// The regression gate's detection power, measured on real results folders: each profile's committed reference judged by
+/// its committed bars, each model's runs degraded by growing drops of test accuracy.
 /// </summary>
 [Category("Integration")]
 public sealed class DetectionPowerTests
@@ -35,15 +36,43 @@ public sealed class DetectionPowerTests
         finally { Directory.Delete(root, recursive: true); }
     }
 
-    [Test]
-    public void TheDocumentedBarsOnTheCommittedReference()
+    /// <summary>
+    /// Each profile's committed bars on its committed reference (results/reference/PROFILE): no clean run falls below its
+    /// bar, and, where the bars are the CI gate's, a drop of 6 pp is caught in every seed of every model.
+    /// </summary>
+    [TestCase("documented", null)]
+    [TestCase("ci", 6.0)]
+    [TestCase("quick", null)]
+    public void TheCommittedBarsOnTheCommittedReference(string profile, double? targetPp)
     {
         var repo = RepoRoot.Find();
-        var thresholds = ThresholdsFile.Load(Path.Combine(repo, "results", "thresholds.json")).Profiles["documented"];
-        var power = DetectionPower.Measure(new RunStore(Path.Combine(repo, "results", "reference"), "documented"), thresholds, Drops);
+        var thresholds = ThresholdsFile.Load(Path.Combine(repo, "results", "thresholds.json")).For(profile);
+        Assert.That(thresholds, Is.Not.Null, $"results/thresholds.json has no bars for '{profile}'");
+        var power = DetectionPower.Measure(new RunStore(Path.Combine(repo, "results", "reference"), profile), thresholds!, Drops);
         foreach (var p in power)
             TestContext.Out.WriteLine($"{p.Model,-36} seeds {p.Seeds}  smallest drop caught in every seed: {(p.SmallestDropCaughtPp is { } d ? $"{d} pp" : "none tried")}  false alarms {p.FalseAlarms}");
-        Assert.That(power, Has.Count.EqualTo(thresholds.Models.Count(m => power.Any(p => p.Model == m.Key))));
+        Assert.That(power.Select(p => p.Model), Is.EquivalentTo(thresholds!.Models.Keys), "every model with a bar has runs in the reference");
         Assert.That(power.Sum(p => p.FalseAlarms), Is.Zero, "a clean reference run below its own bar is a false alarm");
+        if (targetPp is { } target)
+            Assert.That(power.Where(p => p.SmallestDropCaughtPp is not { } d || d > target).Select(p => p.Model), Is.Empty,
+                $"models whose {target} pp drop is not caught in every seed");
+    }
+
+    /// <summary>The profiles a gate uses (.ci/run's `ci`, the nightly's `quick`) have a bar above 0 for every model of their matrix, each from ≥ 5 healthy seeds of its own.</summary>
+    [TestCase("ci")]
+    [TestCase("quick")]
+    public void AGateProfileHasOwnSpreadBarsForItsWholeMatrix(string profile)
+    {
+        var thresholds = ThresholdsFile.Load(Path.Combine(RepoRoot.Find(), "results", "thresholds.json")).For(profile);
+        Assert.That(thresholds, Is.Not.Null, $"results/thresholds.json has no bars for '{profile}'");
+        Assert.That(thresholds!.Models.Keys, Is.SupersetOf(ModelCatalog.Default.Select(s => s.Id)), "a bar for every model of the matrix");
+        Assert.Multiple(() =>
+        {
+            foreach (var (model, bar) in thresholds.Models)
+            {
+                Assert.That(bar.Seeds, Is.GreaterThanOrEqualTo(5), $"{model}: healthy seeds behind its bar");
+                Assert.That(Math.Min(bar.MinAccuracy, bar.MinMacroF1), Is.GreaterThan(0), $"{model}: a bar at 0 cannot fail");
+            }
+        });
     }
 }

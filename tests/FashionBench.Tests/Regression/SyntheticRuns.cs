@@ -44,7 +44,7 @@ public static class SyntheticRuns
             Enumerable.Range(0, Classes.Length).Select(t => Enumerable.Range(0, Classes.Length).Select(p => confusion.Counts[t, p]).ToArray()).ToArray(),
             Classes, [new DatasetChecksum(config.Dataset, "synthetic", "none")], provenance, Environment: config.Environment);
 
-        AtomicFile.WriteAllText(store.FileOf(id, "config.json"), JsonSerializer.Serialize(config, RunConfig.Json));
+        AtomicFile.WriteAllText(store.FileOf(id, "config.json"), JsonSerializer.Serialize(config, JsonFormat.Options));
         CsvFile.Write(store.FileOf(id, "curves.csv"), Enumerable.Range(1, config.Epochs).Select(e => new CurveRow
         {
             RunId = id, Model = config.Model, Seed = config.Seed, Epoch = e, TrainLoss = 1.0 / e, TrainAccuracy = confusion.Accuracy,
@@ -62,7 +62,7 @@ public static class SyntheticRuns
             Index = i, Label = l, Prediction = predictions[i], Confidence = 0.9f,
         }));
         AtomicFile.WriteAllBytes(store.FileOf(id, "weights.bin"), [1, 2, 3, (byte)config.Seed]);
-        AtomicFile.WriteAllText(store.FileOf(id, "metrics.json"), JsonSerializer.Serialize(metrics, RunConfig.Json));
+        AtomicFile.WriteAllText(store.FileOf(id, "metrics.json"), JsonSerializer.Serialize(metrics, JsonFormat.Options));
         store.MarkComplete(id);
         return metrics;
     }

@@ -18,12 +18,12 @@ public class OmittedWeightsTests
     public void SetUp()
     {
         dir = Directory.CreateTempSubdirectory("fb-omitted-").FullName;
-        store = new RunStore(dir, "smoke");
+        store = new RunStore(dir, "ci");
     }
 
     [TearDown] public void TearDown() => Directory.Delete(dir, recursive: true);
 
-    RunMetrics Run(string model = "mnist-8k/model1") => SyntheticRuns.Write(store, model, 1, 0.9, testImages: 100, profile: "smoke");
+    RunMetrics Run(string model = "mnist-8k/model1") => SyntheticRuns.Write(store, model, 1, 0.9, testImages: 100, profile: "ci");
 
     [Test]
     public void ARunDeclaredWithoutWeightsIsCompleteButCannotBeLoaded()
@@ -55,12 +55,12 @@ public class OmittedWeightsTests
     {
         Run("mnist-8k/model1");
         Run("mnist-8k/model2");
-        var (exit, lines, _) = CliRun.Run("omit-weights", "--results", dir, "--profile", "smoke");
+        var (exit, lines, _) = CliRun.Run("omit-weights", "--results", dir, "--profile", "ci");
         Assert.That(exit, Is.Zero);
         Assert.That(lines.Last(), Does.StartWith("2 run(s) in").And.EndWith("kept without weights (2 newly, 0 already)"));
-        Assert.That(CliRun.Run("omit-weights", "--results", dir, "--profile", "smoke").Out.Last(), Does.EndWith("(0 newly, 2 already)"));
+        Assert.That(CliRun.Run("omit-weights", "--results", dir, "--profile", "ci").Out.Last(), Does.EndWith("(0 newly, 2 already)"));
         Assert.That(RunSelection.Of(store).Current, Has.Count.EqualTo(2));
-        var regress = CliRun.Run("regress", "--results", dir, "--profile", "smoke", "--no-train", "--models", "mnist-8k/*",
+        var regress = CliRun.Run("regress", "--results", dir, "--profile", "ci", "--no-train", "--models", "mnist-8k/*",
             "--thresholds", Path.Combine(RepoRoot.Find(), "results", "thresholds.json"));
         Assert.That(regress.ExitCode, Is.Not.EqualTo(2), string.Join("\n", regress.Err));
     }

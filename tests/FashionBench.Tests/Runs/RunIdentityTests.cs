@@ -37,7 +37,7 @@ public class RunIdentityTests
             Config(new RunEnvironment(1, "avx512", null)), Config(new RunEnvironment(1, "avx2", RunEnvironment.LibTorchConvolutions)),
         }.Select(c => c.RunId).ToList();
         Assert.That(ids.Distinct().Count(), Is.EqualTo(4), "a pinned 1-thread run never reuses a native 2-thread one");
-        Assert.That(System.Text.Json.JsonSerializer.Serialize(Config(null), RunConfig.Json), Does.Not.Contain("threads").And.Not.Contain("cpu_kernels"),
+        Assert.That(System.Text.Json.JsonSerializer.Serialize(Config(null), JsonFormat.Options), Does.Not.Contain("threads").And.Not.Contain("cpu_kernels"),
             "without an environment the configuration, and so its hash, is what it was before");
         Assert.That(RunEnvironment.For("cuda", 2), Is.Null);
         Assert.That(RunEnvironment.For("cpu", 3)!.Threads, Is.EqualTo(3));
@@ -53,7 +53,7 @@ public class RunIdentityTests
     {
         var run = SyntheticRuns.Write(store, Config(null, device), Labels, Labels);
         var metrics = run with { Provenance = run.Provenance with { Cpu = cpu } };
-        AtomicFile.WriteAllText(store.FileOf(run.RunId, "metrics.json"), System.Text.Json.JsonSerializer.Serialize(metrics, RunConfig.Json));
+        AtomicFile.WriteAllText(store.FileOf(run.RunId, "metrics.json"), System.Text.Json.JsonSerializer.Serialize(metrics, JsonFormat.Options));
         store.MarkComplete(run.RunId);
         return metrics;
     }
@@ -101,7 +101,7 @@ public class RunIdentityTests
         Assert.That((spec.Id, planned.RunId, planned.Epochs), Is.EqualTo((Spec.Id, config.RunId, 3)));
 
         var other = config with { Recipe = config.Recipe with { BatchSize = 7 } };               // not the catalogue's recipe
-        AtomicFile.WriteAllText(store.FileOf(config.RunId, RunStore.ConfigFile), System.Text.Json.JsonSerializer.Serialize(other, RunConfig.Json));
+        AtomicFile.WriteAllText(store.FileOf(config.RunId, RunStore.ConfigFile), System.Text.Json.JsonSerializer.Serialize(other, JsonFormat.Options));
         Assert.That(() => TrainingPipeline.PlannedRun(store, config.RunId),
             Throws.TypeOf<UserError>().With.Message.Contains("is not the catalogue's configuration"));
     }

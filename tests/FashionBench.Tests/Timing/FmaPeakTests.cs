@@ -1,4 +1,4 @@
-using FashionBench.Harness.Timing;
+using FashionBench.Harness.Machine;
 using NUnit.Framework;
 
 namespace FashionBench.Tests.Timing;

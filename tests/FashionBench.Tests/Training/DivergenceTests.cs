@@ -1,3 +1,4 @@
+using FashionBench.Harness;
 using System.Text.Json;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Runs;
@@ -100,7 +101,7 @@ public class DivergenceTests
     [Test]
     public void MetricsJsonWritesNonFiniteNumbersAsNamedLiterals()
     {
-        var json = JsonSerializer.Serialize(new { a = double.NaN, b = double.PositiveInfinity }, RunConfig.Json);
+        var json = JsonSerializer.Serialize(new { a = double.NaN, b = double.PositiveInfinity }, JsonFormat.Options);
         Assert.That(json, Does.Contain("\"NaN\"").And.Contain("\"Infinity\""));
     }
 

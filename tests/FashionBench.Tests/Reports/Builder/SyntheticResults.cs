@@ -74,7 +74,7 @@ static class SyntheticResults
         var best = curves.MaxBy(c => c.ValidationAccuracy)!;
 
         Directory.CreateDirectory(store.RunDir(id));
-        AtomicFile.WriteAllText(store.FileOf(id, "config.json"), JsonSerializer.Serialize(config, RunConfig.Json));
+        AtomicFile.WriteAllText(store.FileOf(id, "config.json"), JsonSerializer.Serialize(config, JsonFormat.Options));
         CsvFile.Write(store.FileOf(id, "curves.csv"), curves);
         AtomicFile.WriteAllText(store.FileOf(id, "confusion.csv"), string.Join("\n",
             Enumerable.Range(0, 10).Select(t => string.Join(",", Enumerable.Range(0, 10).Select(p => confusion.Counts[t, p])))) + "\n");
@@ -105,7 +105,7 @@ static class SyntheticResults
             names, [new DatasetChecksum(spec.Dataset, "t10k-images-idx3-ubyte.gz", new string('a', 64))],
             new Provenance("test-host", "Test OS", "Test CPU", 4, null, ".NET 10.0.0", "0.107.0", "2.10.0", "1.31.1",
                 Commit, GitDirty: false, $"fashionbench train --models {spec.Id}", Trained));
-        AtomicFile.WriteAllText(store.FileOf(id, "metrics.json"), JsonSerializer.Serialize(metrics, RunConfig.Json));
+        AtomicFile.WriteAllText(store.FileOf(id, "metrics.json"), JsonSerializer.Serialize(metrics, JsonFormat.Options));
         store.MarkComplete(id);
     }
 }

@@ -1,6 +1,6 @@
 using CsvHelper.Configuration.Attributes;
 
-namespace FashionBench.Harness.Runs;
+namespace FashionBench.Harness.Comparison;
 
 /// <summary>
 /// A row of compare.csv: one model of two results folders (base, then the one compared with it), diff − base, over

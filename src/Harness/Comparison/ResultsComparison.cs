@@ -1,8 +1,9 @@
 using FashionBench.Harness.Csv;
+using FashionBench.Harness.Runs;
 using FashionBench.Harness.Statistics;
 using FashionBench.Harness.Timing;
 
-namespace FashionBench.Harness.Runs;
+namespace FashionBench.Harness.Comparison;
 
 /// <summary>
 /// `fashionbench compare`: two results folders of one profile (CPU against CUDA, before against after a change, one

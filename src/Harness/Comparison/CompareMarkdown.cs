@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace FashionBench.Harness.Runs;
+namespace FashionBench.Harness.Comparison;
 
 /// <summary>compare.md: the rule, the verdict counts, then one row per model (for a pull request or a CI step summary).</summary>
 public static class CompareMarkdown

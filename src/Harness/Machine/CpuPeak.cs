@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FashionBench.Harness.Timing;
+namespace FashionBench.Harness.Machine;
 
 /// <summary>
 /// The CPU's theoretical FP32 peak, derived from /proc/cpuinfo: cores × FMA units × floats per vector × 2 FLOP (a

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace FashionBench.Harness.Timing;
+namespace FashionBench.Harness.Machine;
 
 /// <summary>
 /// The FP32 peak this machine reaches now, measured: on each of <c>threads</c> threads at once, twelve independent

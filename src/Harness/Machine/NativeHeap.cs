@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FashionBench.Harness.Training;
+namespace FashionBench.Harness.Machine;
 
 /// <summary>
 /// Keeps glibc's malloc from handing libtorch's large activation buffers back to the kernel after every batch.
