@@ -14,8 +14,6 @@ namespace FashionBench.Reports;
 /// </summary>
 public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
 {
-    public const string PdfFile = "report.pdf";
-
     /// <param name="store">A profile store with complete runs (see <see cref="ReportInputs.OpenStore"/>).</param>
     /// <param name="referenceRunsCsv">The committed reference runs.csv of this profile; it need not exist.</param>
     public ReportOutcome Write(RunStore store, string profile, string referenceRunsCsv, ReportContext context)
@@ -26,7 +24,7 @@ public sealed class ReportBuilder(ReportFonts fonts, ITestPixelSource pixels)
         tables.WriteCsv(store.ProfileDir);
         var images = ReportImages.Load(inputs, pixels);                 // everything is read before the first page is laid out
         var document = Compose(new ReportMaterial(inputs, tables, context, images));
-        var path = Path.Combine(store.ProfileDir, PdfFile);
+        var path = Path.Combine(store.ProfileDir, RunStore.ReportFile);
         var layout = new PdfReportWriter(fonts).Write(document, path);
         return new ReportOutcome(path, layout, tables, VerdictCounts.Of(tables.DocumentedVerdicts));
     }

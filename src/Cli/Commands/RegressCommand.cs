@@ -48,31 +48,30 @@ public static class RegressCommand
             ?? throw new UserError($"{thresholdsPath}: no thresholds for profile '{profile}'; derive them first " +
                                    $"(`fashionbench thresholds --from <results>/{profile} --out {thresholdsPath}`)");
 
-        var store = new RunStore(settings.Results, profile);
-        HashSet<string>? planned = null;
-        if (!noTrain)
-        {
-            var exit = TrainCommand.Run(settings, cancel);
-            if (exit != 0) return exit;
-            var device = DeviceSelector.NameOf(DeviceSelector.Resolve(settings.Device, PipelineSession.Notice));
-            planned = RunMatrix.Plan(settings.Profile, settings.Models, settings.Seeds, settings.FirstSeed, device, settings.Shard,
-                    RunEnvironment.For(device, settings.Threads))
-                .Select(p => p.Config.RunId).ToHashSet();
-        }
         var chosen = settings.Models is null ? null : ModelCatalog.Match(settings.Models, ModelCatalog.All).Select(s => s.Id).ToHashSet();
         Func<string, bool>? inScope = chosen is null ? null : chosen.Contains;
 
-        IReadOnlyList<RegressionRow> rows;
-        using (ResultsLock.Acquire(store.ProfileDir, PipelineSession.Notice))
+        if (noTrain)
+        {
+            var store = new RunStore(settings.Results, profile);
+            using (ResultsLock.Acquire(store.ProfileDir, PipelineSession.Notice))
+                return Report(Judge(store, null), store.ProfileDir);
+        }
+        // One session: the runs it trains are judged under the same lock, from the same store (each file hashed once).
+        using var session = PipelineSession.Open(settings);
+        var exit = TrainCommand.Run(session, cancel);
+        return exit != 0 ? exit : Report(Judge(session.Store, session.Plan().Select(p => p.Config.RunId).ToHashSet()), session.Store.ProfileDir);
+
+        IReadOnlyList<RegressionRow> Judge(RunStore store, HashSet<string>? planned)
         {
             var runs = RegressionCheck.RunsToJudge(store, planned, inScope);
             if (runs.Count == 0)
                 throw new UserError($"{store.ProfileDir}: no complete runs to compare" +
                                     (noTrain ? " (--no-train: train them first, or merge shard results into this folder)" : ""));
-            rows = RegressionCheck.Compare(runs, bars, inScope);
+            var rows = RegressionCheck.Compare(runs, bars, inScope);
             RegressionFiles.Write(store.ProfileDir, profile, thresholdsPath, bars, rows);
+            return rows;
         }
-        return Report(rows, store.ProfileDir);
     }
 
     static int Report(IReadOnlyList<RegressionRow> rows, string profileDir)
@@ -98,8 +97,8 @@ public static class RegressCommand
         var failures = RegressionCheck.Failures(rows);
         foreach (var f in failures) Console.Error.WriteLine($"regression: {RegressionCheck.Describe(f, f.Model)}");
         Console.WriteLine(failures.Count == 0
-            ? $"no regression ({rows.Count} checks); {RegressionFiles.Csv} and {RegressionFiles.Markdown} in {profileDir}"
-            : $"{failures.Count} regression(s) in {failures.Select(f => f.Model).Distinct().Count()} model(s); see {Path.Combine(profileDir, RegressionFiles.Markdown)}");
+            ? $"no regression ({rows.Count} checks); {RunStore.RegressionTable} and {RunStore.RegressionMarkdown} in {profileDir}"
+            : $"{failures.Count} regression(s) in {failures.Select(f => f.Model).Distinct().Count()} model(s); see {Path.Combine(profileDir, RunStore.RegressionMarkdown)}");
         return failures.Count == 0 ? 0 : Regressed;
     }
 }

@@ -22,6 +22,13 @@ public static class TrainCommand
     public static int Run(PipelineSettings settings, CancellationToken cancel)
     {
         using var session = PipelineSession.Open(settings);
+        return Run(session, cancel);
+    }
+
+    /// <summary>Trains the session's plan under its lock; `regress` goes on to judge the runs in the same session.</summary>
+    public static int Run(PipelineSession session, CancellationToken cancel)
+    {
+        var settings = session.Settings;
         var plan = settings.WorkerRun is { } runId ? [TrainingPipeline.PlannedRun(session.Store, runId)] : session.Plan();
         try
         {

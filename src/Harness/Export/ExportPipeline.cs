@@ -16,7 +16,7 @@ public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device
 {
     public const int ParityImages = 256;
 
-    public string OnnxDir => Path.Combine(store.ProfileDir, "onnx");
+    public string OnnxDir => Path.Combine(store.ProfileDir, RunStore.OnnxFolder);
     public string OnnxPath(ModelSpec spec) => Path.Combine(OnnxDir, spec.FileName + ".onnx");
 
     public IReadOnlyList<ParityResult> Run(IEnumerable<ModelSpec> specs, Action<ParityResult>? exported = null)

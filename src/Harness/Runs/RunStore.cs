@@ -32,6 +32,19 @@ public sealed class RunStore(string resultsRoot, string profile)
     public const string ThroughputTable = "throughput.csv";
     /// <summary>What `fashionbench compare` found against another results folder (written into the compared folder).</summary>
     public const string CompareTable = "compare.csv";
+    // … and what the other verbs write there: the report's tables and PDF, regress's verdicts, export's ONNX files.
+    public const string VerdictsTable = "verdicts.csv";
+    public const string ReportSummaryTable = "report_summary.csv";
+    public const string ConfusedPairsTable = "confused_pairs.csv";
+    public const string MisclassifiedTable = "misclassified.csv";
+    public const string ThroughputPeakTable = "throughput_peak.csv";
+    public const string ProvenanceTable = "provenance.csv";
+    public const string ComparisonsTable = "comparisons.csv";
+    public const string ReportFile = "report.pdf";
+    public const string RegressionTable = "regression.csv";
+    public const string RegressionMarkdown = "regression.md";
+    public const string OnnxFolder = "onnx";
+    public const string RunsFolder = "runs";
     /// <summary>What complete.json records for weights.bin when the weights were deliberately left out.</summary>
     public const string Omitted = "omitted";
     public const string CheckpointFolder = "checkpoints";
@@ -45,7 +58,7 @@ public sealed class RunStore(string resultsRoot, string profile)
     readonly Dictionary<string, (long Length, DateTime Written, string Hash)> hashes = [];
 
     public string ProfileDir { get; } = Path.Combine(resultsRoot, profile);
-    public string RunsDir => Path.Combine(ProfileDir, "runs");
+    public string RunsDir => Path.Combine(ProfileDir, RunsFolder);
 
     public string RunDir(string runId) => Path.Combine(RunsDir, runId);
     public string FileOf(string runId, string file) => Path.Combine(RunDir(runId), file);

@@ -53,7 +53,7 @@ public static class ShardMerge
         if (Path.GetFullPath(source).TrimEnd(Path.DirectorySeparatorChar) == target.TrimEnd(Path.DirectorySeparatorChar))
             throw new UserError($"{source}: is the target results folder itself; merge other folders into it");
         var profiles = Directory.EnumerateDirectories(source)
-            .Where(d => Directory.Exists(Path.Combine(d, "runs")))
+            .Where(d => Directory.Exists(Path.Combine(d, RunStore.RunsFolder)))
             .Select(Path.GetFileName).OfType<string>().ToList();
         if (profiles.Count == 0)
             throw new UserError($"{source}: no <profile>/runs/ folder in it (expected a results folder written by `fashionbench train`)");

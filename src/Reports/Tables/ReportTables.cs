@@ -27,7 +27,8 @@ public sealed record ReportTables(
 
     /// <summary>The CSV files <see cref="WriteCsv"/> writes into the profile folder.</summary>
     public static readonly IReadOnlyList<string> CsvFiles =
-        ["verdicts.csv", "report_summary.csv", "confused_pairs.csv", "misclassified.csv", "throughput_peak.csv", "provenance.csv", "comparisons.csv"];
+        [RunStore.VerdictsTable, RunStore.ReportSummaryTable, RunStore.ConfusedPairsTable, RunStore.MisclassifiedTable,
+         RunStore.ThroughputPeakTable, RunStore.ProvenanceTable, RunStore.ComparisonsTable];
 
     public static ReportTables Build(ReportInputs inputs, ReportContext context)
     {
@@ -46,17 +47,17 @@ public sealed record ReportTables(
     }
 
     /// <summary>The files <see cref="WriteCsv"/> writes for these tables (throughput_peak.csv only when throughput was measured).</summary>
-    public IReadOnlyList<string> WrittenFiles => CsvFiles.Where(f => f != CsvFiles[4] || ThroughputPeak is not null).ToList();
+    public IReadOnlyList<string> WrittenFiles => CsvFiles.Where(f => f != RunStore.ThroughputPeakTable || ThroughputPeak is not null).ToList();
 
     public void WriteCsv(string profileDir)
     {
-        CsvFile.Write(Path.Combine(profileDir, CsvFiles[0]), Verdicts);
-        CsvFile.Write(Path.Combine(profileDir, CsvFiles[1]), Summary);
-        CsvFile.Write(Path.Combine(profileDir, CsvFiles[2]), ConfusedPairs);
-        CsvFile.Write(Path.Combine(profileDir, CsvFiles[3]), Misclassified);
-        if (ThroughputPeak is not null) CsvFile.Write(Path.Combine(profileDir, CsvFiles[4]), ThroughputPeak);
-        CsvFile.Write(Path.Combine(profileDir, CsvFiles[5]), Provenance);
-        CsvFile.Write(Path.Combine(profileDir, CsvFiles[6]), Comparisons);
+        CsvFile.Write(Path.Combine(profileDir, RunStore.VerdictsTable), Verdicts);
+        CsvFile.Write(Path.Combine(profileDir, RunStore.ReportSummaryTable), Summary);
+        CsvFile.Write(Path.Combine(profileDir, RunStore.ConfusedPairsTable), ConfusedPairs);
+        CsvFile.Write(Path.Combine(profileDir, RunStore.MisclassifiedTable), Misclassified);
+        if (ThroughputPeak is not null) CsvFile.Write(Path.Combine(profileDir, RunStore.ThroughputPeakTable), ThroughputPeak);
+        CsvFile.Write(Path.Combine(profileDir, RunStore.ProvenanceTable), Provenance);
+        CsvFile.Write(Path.Combine(profileDir, RunStore.ComparisonsTable), Comparisons);
     }
 
     /// <summary>The verdicts of the documented models: the claims the first pages count (probes are shown apart).</summary>

@@ -33,7 +33,7 @@ public class RegressCommandTests
     (int ExitCode, string Out, string Err) Regress(params string[] extra) =>
         CliRun.Invoke(["regress", "--results", Night, "--profile", "quick", "--no-train", "--thresholds", Thresholds, .. extra]);
 
-    List<RegressionRow> Rows() => CsvFile.Read<RegressionRow>(Path.Combine(NightStore.ProfileDir, RegressionFiles.Csv));
+    List<RegressionRow> Rows() => CsvFile.Read<RegressionRow>(Path.Combine(NightStore.ProfileDir, RunStore.RegressionTable));
 
     [Test]
     public void ARunDoctoredBelowItsThresholdFailsAndIsNamed()
@@ -59,7 +59,7 @@ public class RegressCommandTests
         Assert.That(failing.Threshold, Is.EqualTo(bar.MinAccuracy));
         Assert.That(rows.Where(r => r.Model == LogReg).Select(r => r.Status), Is.All.EqualTo(RegressionStatus.NoThreshold));
         Assert.That(rows.Where(r => r.Model == Main).Select(r => r.Status), Is.All.EqualTo(RegressionStatus.Pass));
-        var markdown = File.ReadAllText(Path.Combine(NightStore.ProfileDir, RegressionFiles.Markdown));
+        var markdown = File.ReadAllText(Path.Combine(NightStore.ProfileDir, RunStore.RegressionMarkdown));
         Assert.That(markdown, Does.Contain("derived ").And.Contain("## Failing").And.Contain($"`{NoAug}` seed 1 (cpu): test_accuracy"));
     }
 

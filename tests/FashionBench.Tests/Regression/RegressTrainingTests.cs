@@ -3,6 +3,7 @@ using FashionBench.Harness;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Data;
 using FashionBench.Harness.Regression;
+using FashionBench.Harness.Runs;
 using NUnit.Framework;
 
 namespace FashionBench.Tests.Regression;
@@ -66,7 +67,7 @@ public class RegressTrainingTests
         var third = CliRun.Invoke(["regress", .. common]);
         Assert.That(third.ExitCode, Is.EqualTo(1), third.Out + third.Err);
         Assert.That(third.Err, Does.Contain("regression: fashion-cnn/logreg seed 1 (cpu): test_accuracy").And.Contain("< minimum 0.9990"));
-        var rows = CsvFile.Read<RegressionRow>(Path.Combine(results, "smoke", RegressionFiles.Csv));
+        var rows = CsvFile.Read<RegressionRow>(Path.Combine(results, "smoke", RunStore.RegressionTable));
         Assert.That(rows.Single(r => r.Metric == RegressionRow.Accuracy).Status, Is.EqualTo(RegressionStatus.Fail));
     }
 }

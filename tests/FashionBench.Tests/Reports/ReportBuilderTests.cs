@@ -61,7 +61,7 @@ public sealed class ReportBuilderTests
     public void PdfOpensWithTheLaidOutPagesAndTheProfileInItsTitle()
     {
         using var pdf = PdfDocument.Open(fixture.Outcome.PdfPath);
-        Assert.That(fixture.Outcome.PdfPath, Is.EqualTo(Path.Combine(fixture.Store.ProfileDir, ReportBuilder.PdfFile)));
+        Assert.That(fixture.Outcome.PdfPath, Is.EqualTo(Path.Combine(fixture.Store.ProfileDir, RunStore.ReportFile)));
         Assert.That(pdf.NumberOfPages, Is.EqualTo(fixture.Outcome.Layout.PageCount));
         Assert.That(pdf.Information.Title, Is.EqualTo("FashionBench report: documented profile"));
         Assert.That(pdf.Information.CreationDate, Does.StartWith("D:20250607080910"));
