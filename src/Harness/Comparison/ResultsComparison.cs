@@ -55,7 +55,7 @@ public static class ResultsComparison
             var spread = DifferenceSpread(a, b, r => r.TestAccuracy);
             var accuracy = PairedComparison.Of(pairs.Select(pair =>
             {
-                var (diffCorrect, baseCorrect) = McNemarTable.PairedCorrectness(Predictions(store, pair.Diff), Predictions(baseStore, pair.Base),
+                var (diffCorrect, baseCorrect) = McNemarTable.PairedCorrectness(store.ReadPredictions(pair.Diff.RunId), baseStore.ReadPredictions(pair.Base.RunId),
                     store.FileOf(pair.Diff.RunId, RunStore.PredictionsFile), baseStore.FileOf(pair.Base.RunId, RunStore.PredictionsFile));
                 var (only, other) = McNemarTest.Discordant(diffCorrect, baseCorrect);
                 return new PairedSeed(pair.Base.Seed, pair.Diff.TestAccuracy, pair.Base.TestAccuracy, diffCorrect.Length, only, other);
@@ -128,8 +128,6 @@ public static class ResultsComparison
     static string Invariant(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     static List<RunMetrics> Healthy(RunStore store) => RunSelection.Of(store).Current.Where(r => r.Status == "ok").ToList();
-
-    static IReadOnlyList<PredictionRow> Predictions(RunStore store, RunMetrics run) => CsvFile.Read<PredictionRow>(store.FileOf(run.RunId, RunStore.PredictionsFile));
 
     static IReadOnlyList<InferenceThroughputRecord> Throughput(RunStore store) =>
         File.Exists(store.TableOf(RunStore.ThroughputTable)) ? InferenceThroughputCsv.Read(store.TableOf(RunStore.ThroughputTable)) : [];

@@ -59,15 +59,15 @@ public static class DetectionPower
     {
         var metrics = store.ReadMetrics(runId);
         var classes = metrics.ClassNames.Count;
-        var predictions = CsvFile.Read<PredictionRow>(store.FileOf(runId, RunStore.PredictionsFile));
+        var predictions = store.ReadPredictions(runId);
         var correct = predictions.Where(p => p.Prediction == p.Label).Take(count).Select(p => p.Index).ToHashSet();
         if (correct.Count < count) throw new ArgumentOutOfRangeException(nameof(count), count, $"{runId} has only {correct.Count} correct predictions");
         var lowered = predictions.Select(p => correct.Contains(p.Index) ? p with { Prediction = (p.Label + 1) % classes } : p).ToList();
         var confusion = ConfusionMatrix.FromPredictions(lowered.Select(p => (long)p.Label).ToArray(), lowered.Select(p => (long)p.Prediction).ToArray(), classes);
         var perClass = confusion.PerClass(metrics.ClassNames);
-        CsvFile.Write(store.FileOf(runId, RunStore.PredictionsFile), lowered);
+        store.WritePredictions(runId, lowered);
         AtomicFile.WriteAllText(store.FileOf(runId, RunStore.ConfusionFile), RunExecutor.ConfusionCsv(confusion, metrics.ClassNames));
-        CsvFile.Write(store.FileOf(runId, RunStore.PerClassFile), perClass.Select(m => new PerClassRow
+        store.WritePerClass(runId, perClass.Select(m => new PerClassRow
         {
             RunId = runId, Model = metrics.Model, Seed = metrics.Seed, Class = m.Class, Name = m.Name,
             Precision = m.Precision, Recall = m.Recall, F1 = m.F1, Support = m.Support,

@@ -16,9 +16,9 @@ public static class Aggregates
         var rows = Rows(selection);
         CsvFile.Write(store.TableOf(RunStore.RunsTable), rows);
         CsvFile.Write(store.TableOf(RunStore.PerClassTable),
-            rows.SelectMany(r => CsvFile.Read<PerClassRow>(store.FileOf(r.RunId, RunStore.PerClassFile))));
+            rows.SelectMany(r => store.ReadPerClass(r.RunId)));
         CsvFile.Write(store.TableOf(RunStore.CurvesTable),
-            rows.SelectMany(r => CsvFile.Read<CurveRow>(store.FileOf(r.RunId, RunStore.CurvesFile))));
+            rows.SelectMany(r => store.ReadCurves(r.RunId)));
         return rows;
     }
 

@@ -32,7 +32,7 @@ public static class McNemarTable
     static (bool[] Baseline, bool[] Ablation) PairedCorrectness(RunStore store, string baselineRun, string ablationRun)
     {
         var (baselineFile, ablationFile) = (store.FileOf(baselineRun, RunStore.PredictionsFile), store.FileOf(ablationRun, RunStore.PredictionsFile));
-        return PairedCorrectness(CsvFile.Read<PredictionRow>(baselineFile), CsvFile.Read<PredictionRow>(ablationFile), baselineFile, ablationFile);
+        return PairedCorrectness(store.ReadPredictions(baselineRun), store.ReadPredictions(ablationRun), baselineFile, ablationFile);
     }
 
     /// <summary>

@@ -89,19 +89,19 @@ public sealed class RunExecutor(RunStore store, IDatasetProvider data, Execution
     void WriteResults(string id, RunMetrics metrics, TrainingOutcome outcome, EvaluationResult test,
         ConfusionMatrix confusion, IReadOnlyList<ClassMetrics> perClass)
     {
-        CsvFile.Write(store.FileOf(id, RunStore.CurvesFile), outcome.Curves.Select(c => new CurveRow
+        store.WriteCurves(id, outcome.Curves.Select(c => new CurveRow
         {
             RunId = id, Model = metrics.Model, Seed = metrics.Seed, Epoch = c.Epoch, TrainLoss = c.TrainLoss,
             TrainAccuracy = c.TrainAccuracy, ValidationLoss = c.ValidationLoss, ValidationAccuracy = c.ValidationAccuracy,
             LearningRate = c.LearningRate, TrainSeconds = c.TrainSeconds, EvalSeconds = c.EvalSeconds,
         }));
         AtomicFile.WriteAllText(store.FileOf(id, RunStore.ConfusionFile), ConfusionCsv(confusion, metrics.ClassNames));
-        CsvFile.Write(store.FileOf(id, RunStore.PerClassFile), perClass.Select(m => new PerClassRow
+        store.WritePerClass(id, perClass.Select(m => new PerClassRow
         {
             RunId = id, Model = metrics.Model, Seed = metrics.Seed, Class = m.Class, Name = m.Name,
             Precision = m.Precision, Recall = m.Recall, F1 = m.F1, Support = m.Support,
         }));
-        CsvFile.Write(store.FileOf(id, RunStore.PredictionsFile), test.Labels.Select((label, i) => new PredictionRow
+        store.WritePredictions(id, test.Labels.Select((label, i) => new PredictionRow
         {
             Index = i, Label = (int)label, Prediction = (int)test.Predictions[i], Confidence = test.Confidences[i],
         }));

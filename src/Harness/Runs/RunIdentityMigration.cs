@@ -59,8 +59,8 @@ public static class RunIdentityMigration
             var omitted = store.WeightsOmitted(oldId);
             AtomicFile.WriteAllText(store.FileOf(staging, RunStore.ConfigFile), JsonSerializer.Serialize(config, JsonFormat.Options));
             AtomicFile.WriteAllText(store.FileOf(staging, RunStore.MetricsFile), JsonSerializer.Serialize(metrics, JsonFormat.Options));
-            CsvFile.Write(store.FileOf(staging, RunStore.CurvesFile), CsvFile.Read<CurveRow>(store.FileOf(oldId, RunStore.CurvesFile)).Select(r => r with { RunId = newId }));
-            CsvFile.Write(store.FileOf(staging, RunStore.PerClassFile), CsvFile.Read<PerClassRow>(store.FileOf(oldId, RunStore.PerClassFile)).Select(r => r with { RunId = newId }));
+            store.WriteCurves(staging, store.ReadCurves(oldId).Select(r => r with { RunId = newId }));
+            store.WritePerClass(staging, store.ReadPerClass(oldId).Select(r => r with { RunId = newId }));
             foreach (var file in new[] { RunStore.ConfusionFile, RunStore.PredictionsFile }.Concat(omitted ? [] : [RunStore.WeightsFile]))
                 File.Copy(store.FileOf(oldId, file), store.FileOf(staging, file));
             store.MarkComplete(staging, weightsOmitted: omitted);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using FashionBench.Harness.Csv;
 
 namespace FashionBench.Harness.Runs;
 
@@ -158,6 +159,14 @@ public sealed class RunStore(string resultsRoot, string profile)
         }
         catch (JsonException e) { throw new UserError($"{path}: not a run configuration ({e.Message.Split('\n')[0]})"); }
     }
+
+    // A run's CSV files, typed.
+    public IReadOnlyList<PredictionRow> ReadPredictions(string runId) => CsvFile.Read<PredictionRow>(FileOf(runId, PredictionsFile));
+    public IReadOnlyList<CurveRow> ReadCurves(string runId) => CsvFile.Read<CurveRow>(FileOf(runId, CurvesFile));
+    public IReadOnlyList<PerClassRow> ReadPerClass(string runId) => CsvFile.Read<PerClassRow>(FileOf(runId, PerClassFile));
+    public void WritePredictions(string runId, IEnumerable<PredictionRow> rows) => CsvFile.Write(FileOf(runId, PredictionsFile), rows);
+    public void WriteCurves(string runId, IEnumerable<CurveRow> rows) => CsvFile.Write(FileOf(runId, CurvesFile), rows);
+    public void WritePerClass(string runId, IEnumerable<PerClassRow> rows) => CsvFile.Write(FileOf(runId, PerClassFile), rows);
 
     public RunMetrics ReadMetrics(string runId) =>
         JsonSerializer.Deserialize<RunMetrics>(File.ReadAllText(FileOf(runId, MetricsFile)), JsonFormat.Options)

@@ -61,8 +61,8 @@ public sealed record ReportInputs(
     {
         var metrics = store.ReadMetrics(runId);
         return new RunRecords(metrics, store.ReadConfig(runId), ModelCatalog.Find(metrics.Model),
-            CsvFile.Read<CurveRow>(store.FileOf(runId, RunStore.CurvesFile)).OrderBy(c => c.Epoch).ToList(),
-            CsvFile.Read<PredictionRow>(store.FileOf(runId, RunStore.PredictionsFile)));
+            store.ReadCurves(runId).OrderBy(c => c.Epoch).ToList(),
+            store.ReadPredictions(runId));
     }
 
     private static List<T>? Optional<T>(RunStore store, string file)
