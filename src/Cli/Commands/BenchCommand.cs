@@ -49,8 +49,8 @@ public static class BenchCommand
             var export = new ExportPipeline(session.Store, session.Datasets, session.Device);
             new ThroughputPipeline(session.Store, session.Device, settings with { Device = DeviceSelector.NameOf(session.Device) }, PipelineSession.Notice)
                 .Run(specs, export.OnnxPath, r => Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                    "{0,-34} {1,-16} {2} batch {3,5}: {4,10:N0} images/s  p50 {5:0.000} ms  p95 {6:0.000} ms",
-                    r.Model, r.Engine, r.Device, r.BatchSize, r.ImagesPerSecond, r.P50Ms, r.P95Ms)),
+                    "{0,-34} {1,-16} {2} batch {3,5}: {4,10:N0} images/s  p50 {5:0.000} ms  p95 {6:0.000} ms  p99 {7:0.000} ms",
+                    r.Model, r.Engine, r.Device, r.BatchSize, r.ImagesPerSecond, r.P50Ms, r.P95Ms, r.P99Ms)),
                     parse.GetValue(output));
             return 0;
         });

@@ -7,10 +7,11 @@ namespace FashionBench.Harness.Timing;
 /// <param name="ImagesPerSecond">Median over the timed repetitions of images / wall-clock second.</param>
 /// <param name="P50Ms">Median latency of one batch, milliseconds.</param>
 /// <param name="P95Ms">95th-percentile latency of one batch, milliseconds.</param>
+/// <param name="P99Ms">99th-percentile latency of one batch, milliseconds; null in older files.</param>
 /// <param name="Threads">Intra-op threads the engine was given.</param>
 /// <param name="ForwardMflops">Forward FLOPs per image / 10⁶ (<c>SpecCost.ForwardFlops</c>), for % of peak.</param>
 /// <param name="Settings">How the engine ran (<see cref="Engines.IInferenceEngine.Settings"/>); empty in older files.</param>
 /// <param name="PeakGFlops">The CPU's FP32 peak at <paramref name="Threads"/> threads, measured when the row was (<see cref="FmaPeak"/>); null on a GPU and in older files.</param>
 public sealed record InferenceThroughputRecord(
     string Model, string Engine, string Device, int BatchSize,
-    double ImagesPerSecond, double P50Ms, double P95Ms, int Threads, double ForwardMflops, double? PeakGFlops = null, string Settings = "");
+    double ImagesPerSecond, double P50Ms, double P95Ms, double? P99Ms, int Threads, double ForwardMflops, double? PeakGFlops = null, string Settings = "");

@@ -11,6 +11,7 @@ public sealed record ThroughputCsvRow
     [Name("images_per_second")] public double ImagesPerSecond { get; init; }
     [Name("p50_ms")] public double P50Ms { get; init; }
     [Name("p95_ms")] public double P95Ms { get; init; }
+    [Name("p99_ms"), Optional] public double? P99Ms { get; init; }
     [Name("threads")] public int Threads { get; init; }
     [Name("forward_mflops")] public double ForwardMflops { get; init; }
     [Name("peak_gflops"), Optional] public double? PeakGFlops { get; init; }
@@ -19,9 +20,9 @@ public sealed record ThroughputCsvRow
     public static ThroughputCsvRow From(InferenceThroughputRecord r) => new()
     {
         Model = r.Model, Engine = r.Engine, Device = r.Device, BatchSize = r.BatchSize, ImagesPerSecond = r.ImagesPerSecond,
-        P50Ms = r.P50Ms, P95Ms = r.P95Ms, Threads = r.Threads, ForwardMflops = r.ForwardMflops, PeakGFlops = r.PeakGFlops, Settings = r.Settings,
+        P50Ms = r.P50Ms, P95Ms = r.P95Ms, P99Ms = r.P99Ms, Threads = r.Threads, ForwardMflops = r.ForwardMflops, PeakGFlops = r.PeakGFlops, Settings = r.Settings,
     };
 
     public InferenceThroughputRecord ToRecord() =>
-        new(Model, Engine, Device, BatchSize, ImagesPerSecond, P50Ms, P95Ms, Threads, ForwardMflops, PeakGFlops, Settings);
+        new(Model, Engine, Device, BatchSize, ImagesPerSecond, P50Ms, P95Ms, P99Ms, Threads, ForwardMflops, PeakGFlops, Settings);
 }

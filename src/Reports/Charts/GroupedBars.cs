@@ -22,7 +22,7 @@ internal static class GroupedBars
                 if (double.IsNaN(values[s, g])) continue;
                 bars.Add(new Bar
                 {
-                    Position = Slot(g, groups.Count, horizontal) + (horizontal ? 0.4 - slot * (s + 0.5) : -0.4 + slot * (s + 0.5)),
+                    Position = Position(g, groups.Count, s, series.Count, horizontal),
                     Value = values[s, g],
                     ValueBase = valueBase,
                     Size = slot * 0.92,
@@ -42,6 +42,13 @@ internal static class GroupedBars
         var positions = Enumerable.Range(0, groups.Count).Select(g => Slot(g, groups.Count, horizontal)).ToArray();
         IAxis categoryAxis = horizontal ? plot.Axes.Left : plot.Axes.Bottom;
         categoryAxis.SetTicks(positions, groups.ToArray());
+    }
+
+    /// <summary>Centre of series <paramref name="s"/>'s bar in group <paramref name="g"/>, on the category axis.</summary>
+    public static double Position(int g, int groups, int s, int series, bool horizontal)
+    {
+        var slot = 0.8 / series;
+        return Slot(g, groups, horizontal) + (horizontal ? 0.4 - slot * (s + 0.5) : -0.4 + slot * (s + 0.5));
     }
 
     /// <summary>Centre of group <paramref name="g"/>; horizontal charts list the first group on top, as a table would.</summary>

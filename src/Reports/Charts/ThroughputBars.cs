@@ -6,7 +6,8 @@ namespace FashionBench.Reports.Charts;
 
 /// <summary>
 /// Inference throughput (images/s) per batch size, one bar per engine. With <c>logScale</c> the bars are drawn
-/// on log10 values with decade ticks, since engines can differ by orders of magnitude.
+/// on log10 values with decade ticks, since engines can differ by orders of magnitude. Panels of several models share
+/// one value axis when given the same <c>limits</c>.
 /// </summary>
 public sealed class ThroughputBars : IChartRecipe
 {
@@ -14,25 +15,41 @@ public sealed class ThroughputBars : IChartRecipe
     private readonly IReadOnlyList<int> batchSizes;
     private readonly double[,] imagesPerSecond;
     private readonly bool logScale;
+    private readonly (double Low, double High)? limits;
 
     /// <param name="imagesPerSecond">[engine, batch size]; NaN where not measured.</param>
-    public ThroughputBars(IReadOnlyList<string> engines, IReadOnlyList<int> batchSizes, double[,] imagesPerSecond, bool logScale = false)
+    /// <param name="limits">The value axis in images/s, shared by panels drawn side by side; null: from these values.</param>
+    public ThroughputBars(IReadOnlyList<string> engines, IReadOnlyList<int> batchSizes, double[,] imagesPerSecond, bool logScale = false,
+        (double Low, double High)? limits = null)
     {
         if (imagesPerSecond.GetLength(0) != engines.Count || imagesPerSecond.GetLength(1) != batchSizes.Count)
             throw new ArgumentException($"imagesPerSecond is {imagesPerSecond.GetLength(0)}×{imagesPerSecond.GetLength(1)}, expected {engines.Count} engines × {batchSizes.Count} batch sizes", nameof(imagesPerSecond));
         if (logScale && imagesPerSecond.Cast<double>().Any(v => v <= 0))
             throw new ArgumentException("a log-scale throughput chart needs positive values", nameof(imagesPerSecond));
-        (this.engines, this.batchSizes, this.imagesPerSecond, this.logScale) = (engines, batchSizes, imagesPerSecond, logScale);
+        (this.engines, this.batchSizes, this.imagesPerSecond, this.logScale, this.limits) = (engines, batchSizes, imagesPerSecond, logScale, limits);
+    }
+
+    /// <summary>
+    /// One value axis for every panel of <paramref name="imagesPerSecond"/> (all the measurements drawn together), and
+    /// whether it is logarithmic: when the values differ more than tenfold.
+    /// </summary>
+    public static (bool LogScale, (double Low, double High) Limits) SharedAxis(IReadOnlyCollection<double> imagesPerSecond)
+    {
+        var logScale = imagesPerSecond.All(v => v > 0) && imagesPerSecond.Max() / imagesPerSecond.Min() > 10;
+        return (logScale, logScale
+            ? (Math.Pow(10, Math.Floor(Math.Log10(imagesPerSecond.Min()))), imagesPerSecond.Max() * 1.25)
+            : (0, imagesPerSecond.Max() * 1.05));
     }
 
     /// <param name="legend">A legend panel below the plot; false where the caller draws one legend for several charts.</param>
-    public Plot CreatePlot(bool legend = true)
+    /// <param name="panel">One of small multiples: batch sizes as bare numbers and no value-axis label (the caption says it once).</param>
+    public Plot CreatePlot(bool legend = true, bool panel = false)
     {
         var plot = new Plot();
-        var values = logScale ? Map(imagesPerSecond, Math.Log10) : imagesPerSecond;
+        var values = logScale ? ChartData.Map(imagesPerSecond, Math.Log10) : imagesPerSecond;
         var measured = values.Cast<double>().Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).ToArray();
-        var valueBase = logScale ? Math.Floor(measured.Min()) : 0;
-        var groups = batchSizes.Select(b => "batch " + b.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var valueBase = !logScale ? 0 : limits is null ? Math.Floor(measured.Min()) : Math.Log10(limits.Value.Low);
+        var groups = batchSizes.Select(b => (panel ? "" : "batch ") + b.ToString(CultureInfo.InvariantCulture)).ToArray();
         GroupedBars.Add(plot, groups, engines, values, horizontal: false, valueBase);
         if (logScale)
         {
@@ -42,13 +59,12 @@ public sealed class ThroughputBars : IChartRecipe
                 MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
                 LabelFormatter = v => Math.Pow(10, v).ToString("#,0", CultureInfo.InvariantCulture),
             };
-            plot.Axes.SetLimitsY(valueBase, measured.Max() + 0.1);
+            plot.Axes.SetLimitsY(valueBase, limits is { } axis ? Math.Log10(axis.High) : measured.Max() + 0.1);
         }
-        else
-        {
-            plot.Axes.Margins(bottom: 0);
-        }
-        plot.YLabel(logScale ? "images / s (log scale)" : "images / s");
+        else if (limits is { } axis) plot.Axes.SetLimitsY(axis.Low, axis.High);
+        else plot.Axes.Margins(bottom: 0);
+        if (panel) plot.XLabel("batch size");
+        else plot.YLabel(logScale ? "images / s (log scale)" : "images / s");
         if (legend) plot.ShowLegend(Edge.Bottom);
         else plot.HideLegend();
         return plot;
@@ -58,14 +74,5 @@ public sealed class ThroughputBars : IChartRecipe
     {
         using var plot = CreatePlot();
         PlotRendering.Render(plot, canvas, rect);
-    }
-
-    private static double[,] Map(double[,] values, Func<double, double> f)
-    {
-        var result = new double[values.GetLength(0), values.GetLength(1)];
-        for (var i = 0; i < values.GetLength(0); i++)
-            for (var j = 0; j < values.GetLength(1); j++)
-                result[i, j] = f(values[i, j]);
-        return result;
     }
 }

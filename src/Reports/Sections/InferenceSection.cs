@@ -64,9 +64,12 @@ internal static class InferenceSection
         ]));
     }
 
+    private const int PanelColumns = 3, PanelRowsPerFigure = 4;
+    private const float PanelHeight = 118, PanelGap = 8, PanelTitleSize = 8;
+
     /// <summary>
-    /// One bar chart per model (engines × batch sizes), two side by side under one shared legend: in a half-width
-    /// panel a legend of its own would cover the tallest bars.
+    /// Small multiples: one panel per model (engines × batch sizes), three to a row and twelve to a figure, all on one
+    /// value axis under one legend, so models compare at a glance; then single-image latency across models, p50 and p95.
     /// </summary>
     private static void Charts(ReportDocument doc, IReadOnlyList<ThroughputPeakRow> rows)
     {
@@ -74,47 +77,84 @@ internal static class InferenceSection
         // Series are named by engine alone when every measurement ran on one device; every chart has all of them, in one order.
         Func<ThroughputPeakRow, string> series = rows.Select(r => r.Device).Distinct().Count() > 1 ? Engine : r => r.Engine;
         var names = rows.Select(series).Distinct().ToList();
-        for (var i = 0; i < models.Count; i += 2)
+        var (logScale, limits) = ThroughputBars.SharedAxis(rows.Select(r => r.ImagesPerSecond).ToList());
+        var perFigure = PanelColumns * PanelRowsPerFigure;
+        foreach (var (figure, index) in models.Chunk(perFigure).Select((f, i) => (f, i)))
         {
-            var pair = models.Skip(i).Take(2).Select(m => (Model: m, Chart: Chart(rows.Where(r => r.Model == m).ToList(), series, names))).ToList();
-            doc.Add(new FigureBlock(ChartHeight, (canvas, rect) =>
+            var panels = figure.Select(m => (Model: m, Chart: Chart(rows.Where(r => r.Model == m).ToList(), series, names, logScale, limits))).ToList();
+            doc.Add(new FigureBlock(SeriesLegend.Height + (panels.Count + PanelColumns - 1) / PanelColumns * (PanelHeight + PanelGap), (canvas, rect) =>
             {
                 SeriesLegend.Draw(canvas, rect, names);
-                var half = (rect.Width - 14) / 2;
-                for (var k = 0; k < pair.Count; k++)
+                var width = (rect.Width - (PanelColumns - 1) * PanelGap) / PanelColumns;
+                for (var k = 0; k < panels.Count; k++)
                 {
-                    using var plot = pair[k].Chart.CreatePlot(legend: false);
-                    plot.Title(pair[k].Model);
-                    var left = rect.Left + k * (half + 14);
-                    PlotRendering.Render(plot, canvas, new SKRect(left, rect.Top + SeriesLegend.Height, left + half, rect.Bottom));
+                    var (row, column) = Math.DivRem(k, PanelColumns);
+                    using var plot = panels[k].Chart.CreatePlot(legend: false, panel: true);
+                    var (left, top) = (rect.Left + column * (width + PanelGap), rect.Top + SeriesLegend.Height + row * (PanelHeight + PanelGap));
+                    // The model's name over its panel, made smaller where a long id would not fit its width.
+                    using (var font = ChartFonts.Create(PanelTitleSize, bold: true))
+                    using (var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true })
+                    {
+                        font.Size = Math.Min(PanelTitleSize, PanelTitleSize * (width - 4) / font.MeasureText(panels[k].Model));
+                        canvas.DrawText(panels[k].Model, left + width / 2, top + PanelTitleSize, SKTextAlign.Center, font, paint);
+                    }
+                    PlotRendering.Render(plot, canvas, new SKRect(left, top + PanelTitleSize + 3, left + width, top + PanelHeight));
                 }
-            }, $"Inference images/s of {string.Join(" and ", pair.Select(p => p.Model))} by batch size and engine (median of the timed repetitions; log scale where engines differ tenfold)."));
+            }, Fmt.Invariant($"Inference images/s by model, batch size and engine (models {index * perFigure + 1}–{index * perFigure + figure.Length} of {models.Count}): the median of the timed repetitions, every panel on one images/s axis ({(logScale ? "log scale" : "linear")}).")));
         }
+        if (Latency(rows.Where(r => r.BatchSize == 1).ToList(), series, names) is { } latency) doc.Add(latency);
     }
 
-    private static ThroughputBars Chart(IReadOnlyList<ThroughputPeakRow> rows, Func<ThroughputPeakRow, string> series, IReadOnlyList<string> engines)
+    private static ThroughputBars Chart(IReadOnlyList<ThroughputPeakRow> rows, Func<ThroughputPeakRow, string> series, IReadOnlyList<string> engines,
+        bool logScale, (double, double) limits)
     {
         var batches = rows.Select(r => r.BatchSize).Distinct().Order().ToList();
         var values = new double[engines.Count, batches.Count];
         for (var e = 0; e < engines.Count; e++)
             for (var b = 0; b < batches.Count; b++)
                 values[e, b] = rows.FirstOrDefault(r => series(r) == engines[e] && r.BatchSize == batches[b])?.ImagesPerSecond ?? double.NaN;
-        var measured = rows.Select(r => r.ImagesPerSecond).ToList();
-        var logScale = measured.All(v => v > 0) && measured.Max() / measured.Min() > 10;
-        return new ThroughputBars(engines, batches, values, logScale);
+        return new ThroughputBars(engines, batches, values, logScale, limits);
+    }
+
+    /// <summary>Single-image serving across models (what 002's "~13.5 it/s" was): p50 bars with p95 dots; null without batch-1 rows.</summary>
+    private static FigureBlock? Latency(IReadOnlyList<ThroughputPeakRow> rows, Func<ThroughputPeakRow, string> series, IReadOnlyList<string> engines)
+    {
+        if (rows.Count == 0) return null;
+        var models = rows.Select(r => r.Model).Distinct().ToList();
+        var (p50, p95) = (new double[engines.Count, models.Count], new double[engines.Count, models.Count]);
+        for (var e = 0; e < engines.Count; e++)
+            for (var m = 0; m < models.Count; m++)
+            {
+                var row = rows.FirstOrDefault(r => series(r) == engines[e] && r.Model == models[m]);
+                (p50[e, m], p95[e, m]) = (row?.P50Ms ?? double.NaN, row?.P95Ms ?? double.NaN);
+            }
+        return new FigureBlock(LatencyBars.Height(models.Count, engines.Count), new LatencyBars(models, engines, p50, p95).Draw,
+            "Latency of one image (batch 1) per model and engine: the bar is the median call, the dot the 95th percentile; p99 is in the table below and in throughput.csv.");
     }
 
     private static string Engine(ThroughputPeakRow row) => $"{row.Engine} ({row.Device})";
 
-    private static TableBlock Table(IReadOnlyList<ThroughputPeakRow> rows) => new(
-        ["Model", "Engine", "Batch", "Images/s", "p50 (ms)", "Threads", "GFLOP/s", "% of peak"],
-        rows.Select(r => (IReadOnlyList<TableCell>)[
-            Fmt.Model(r.Model), Engine(r), Fmt.Count(r.BatchSize), Fmt.Number(r.ImagesPerSecond, "N0"), Fmt.Number(r.P50Ms, r.P50Ms < 10 ? "0.000" : "0.0"),
-            Fmt.Count(r.Threads), Fmt.Number(r.GflopsPerSecond, "0.00"), r.PercentOfPeak is { } p ? Fmt.Number(p, "0.0") : Fmt.None,
-        ]).ToList(),
-        [125, 89, 37, 52, 46, 45, 49, 40],
-        [SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right],
-        "Inference throughput (throughput.csv), the FLOP rate it implies and its share of the CPU's FP32 peak (throughput_peak.csv; none on GPUs).");
+    /// <summary>The measurements; the thread count gets a column only where it varies (else the caption gives it), so model ids keep their width.</summary>
+    private static TableBlock Table(IReadOnlyList<ThroughputPeakRow> rows)
+    {
+        var threads = rows.Select(r => r.Threads).Distinct().ToList();
+        var threadColumn = threads.Count > 1;
+        return new(
+            ["Model", "Engine", "Batch", "Images/s", "p50 (ms)", "p95 (ms)", "p99 (ms)", .. threadColumn ? new[] { "Threads" } : [], "GFLOP/s", "% of peak"],
+            rows.Select(r => (IReadOnlyList<TableCell>)[
+                Fmt.Model(r.Model), Engine(r), Fmt.Count(r.BatchSize), Fmt.Number(r.ImagesPerSecond, "N0"), Milliseconds(r.P50Ms), Milliseconds(r.P95Ms),
+                r.P99Ms is { } p99 ? Milliseconds(p99) : Fmt.None,
+                .. threadColumn ? new TableCell[] { Fmt.Count(r.Threads) } : [],
+                Fmt.Number(r.GflopsPerSecond, "0.00"), r.PercentOfPeak is { } p ? Fmt.Number(p, "0.0") : Fmt.None,
+            ]).ToList(),
+            [125, 89, 37, 52, 46, 46, 46, .. threadColumn ? new float[] { 45 } : [], 49, 40],
+            [SKTextAlign.Left, SKTextAlign.Left, .. Enumerable.Repeat(SKTextAlign.Right, threadColumn ? 8 : 7)],
+            "Inference throughput (throughput.csv): images/s, the latency of one batch at its 50th, 95th and 99th percentiles (— where not recorded), "
+            + "the FLOP rate it implies and its share of the CPU's FP32 peak (throughput_peak.csv; none on GPUs)"
+            + (threadColumn ? "." : Fmt.Invariant($"; every engine ran on {threads[0]} thread{(threads[0] == 1 ? "" : "s")}.")));
+    }
+
+    private static string Milliseconds(double ms) => Fmt.Number(ms, ms < 10 ? "0.000" : "0.0");
 
     private static void Parity(ReportDocument doc, ReportMaterial material)
     {

@@ -15,6 +15,9 @@ public sealed record ThroughputPeakRow
     [Name("batch_size")] public int BatchSize { get; init; }
     [Name("images_per_second")] public double ImagesPerSecond { get; init; }
     [Name("p50_ms")] public double P50Ms { get; init; }
+    [Name("p95_ms")] public double P95Ms { get; init; }
+    /// <summary>Null for rows timed before the p99 was recorded.</summary>
+    [Name("p99_ms")] public double? P99Ms { get; init; }
     [Name("threads")] public int Threads { get; init; }
     [Name("forward_mflops")] public double ForwardMflops { get; init; }
     /// <summary>images/s × forward FLOPs per image / 10⁹.</summary>

@@ -41,6 +41,30 @@ public sealed class ChartRecipeTests
     }
 
     [Test]
+    public void PanelsShareOneThroughputAxis()
+    {
+        var (logScale, limits) = ThroughputBars.SharedAxis([300, 5_000, 80_000]);
+        Assert.That((logScale, limits.Low), Is.EqualTo((true, 100.0)), "a decade below the slowest");
+        var slow = new ThroughputBars(["cpu"], [1], new double[,] { { 300 } }, logScale, limits).CreatePlot(panel: true);
+        var fast = new ThroughputBars(["cpu"], [1], new double[,] { { 80_000 } }, logScale, limits).CreatePlot(panel: true);
+        Assert.That(slow.Axes.GetLimits().Top, Is.EqualTo(fast.Axes.GetLimits().Top).And.EqualTo(Math.Log10(100_000)).Within(1e-12));
+        Assert.That(slow.Axes.GetLimits().Bottom, Is.EqualTo(fast.Axes.GetLimits().Bottom).And.EqualTo(2).Within(1e-12));
+        Assert.That(ThroughputBars.SharedAxis([300, 900]).LogScale, Is.False, "within tenfold: linear");
+    }
+
+    [Test]
+    public void LatencyBarsDrawTheMedianAsABarAndTheP95AsADot()
+    {
+        double[,] p50 = { { 1, double.NaN }, { 0.05, 0.1 } }, p95 = { { 2, double.NaN }, { 0.06, 0.3 } };
+        var plot = new LatencyBars(["m1", "m2"], ["TorchSharp", "ONNX Runtime"], p50, p95).CreatePlot();
+        var bars = plot.GetPlottables<BarPlot>().SelectMany(b => b.Bars).Select(b => b.Value).ToArray();
+        Assert.That(bars, Is.EqualTo(new[] { 0.0, Math.Log10(0.05), -1.0 }).Within(1e-12), "log10 of the p50s: 20-fold apart, so a log scale");
+        var dots = plot.GetPlottables<Markers>().SelectMany(m => m.Data.GetScatterPoints()).Select(c => c.X).ToArray();
+        Assert.That(dots, Is.EqualTo(new[] { Math.Log10(2), Math.Log10(0.06), Math.Log10(0.3) }).Within(1e-12), "one dot per measured p95");
+        Assert.That(() => new LatencyBars(["m1"], ["cpu"], new double[,] { { 0 } }, new double[,] { { 1 } }), Throws.ArgumentException);
+    }
+
+    [Test]
     public void BarComparisonHasOneBarPerKnownValueFromZeroWithTheMeasuredInterval()
     {
         var plot = new BarComparison(["m1", "m2"], [91.0, double.NaN], [90.5, 92.0], "accuracy (%)", [0.4, double.NaN]).CreatePlot();
@@ -61,14 +85,15 @@ public sealed class ChartRecipeTests
             curves.CreateLossPlot(), curves.CreateAccuracyPlot(),
             new BarComparison(["m1"], [91.0], [90.5], "accuracy (%)").CreatePlot(),
             new ThroughputBars(["TorchSharp", "ONNX Runtime"], [1, 64], new double[,] { { 100, 200 }, { 300, 400 } }).CreatePlot(),
+            new LatencyBars(["m1", "m2"], ["TorchSharp", "ONNX Runtime"], new double[,] { { 1, 2 }, { 0.5, 1 } }, new double[,] { { 1.5, 3 }, { 0.6, 1.2 } }).CreatePlot(),
         ];
         foreach (var plot in plots)
         {
             Assert.That(plot.Legend.IsVisible, Is.False, "no legend inside the data area");
             Assert.That(plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>(), Has.Exactly(1).Items, "one legend panel on an edge");
         }
-        // Charts drawn under one shared legend (the inference section's pairs) take none of their own, inside or out:
-        // a panel would squeeze a half-width chart's data area to nothing.
+        // Charts drawn under one shared legend (the inference section's small multiples) take none of their own, inside
+        // or out: a panel would squeeze a third-width chart's data area to nothing.
         var shared = new ThroughputBars(["TorchSharp", "ONNX Runtime"], [1, 64], new double[,] { { 100, 200 }, { 300, 400 } }).CreatePlot(legend: false);
         Assert.That((shared.Legend.IsVisible, shared.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Count()), Is.EqualTo((false, 0)));
     }

@@ -37,6 +37,7 @@ public class InferenceThroughputTests
             Assert.That(r.ImagesPerSecond, Is.GreaterThan(0).And.Not.EqualTo(double.PositiveInfinity));
             Assert.That(r.P50Ms, Is.GreaterThan(0));
             Assert.That(r.P95Ms, Is.GreaterThanOrEqualTo(r.P50Ms));
+            Assert.That(r.P99Ms, Is.GreaterThanOrEqualTo(r.P95Ms));
             Assert.That(r.ForwardMflops, Is.EqualTo(SpecCost.Of(spec).ForwardFlops / 1e6));
         }
     }
@@ -100,13 +101,14 @@ public class InferenceThroughputTests
         {
             var path = Path.Combine(dir, "throughput.csv");
             InferenceThroughputCsv.Write(path,
-                [new InferenceThroughputRecord("se-cnn", "onnxruntime", "cpu", 64, 12345.5, 5.25, 6.5, 16, 7.125, 301.5, "ORT_ENABLE_ALL, intra-op 16")]);
+                [new InferenceThroughputRecord("se-cnn", "onnxruntime", "cpu", 64, 12345.5, 5.25, 6.5, 7.75, 16, 7.125, 301.5, "ORT_ENABLE_ALL, intra-op 16")]);
             Assert.That(File.ReadAllText(path), Is.EqualTo(
-                "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,threads,forward_mflops,peak_gflops,settings\n" +
-                "se-cnn,onnxruntime,cpu,64,12345.5,5.25,6.5,16,7.125,301.5,\"ORT_ENABLE_ALL, intra-op 16\"\n"));
-            // Files written before the measured peak read back with none.
+                "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,p99_ms,threads,forward_mflops,peak_gflops,settings\n" +
+                "se-cnn,onnxruntime,cpu,64,12345.5,5.25,6.5,7.75,16,7.125,301.5,\"ORT_ENABLE_ALL, intra-op 16\"\n"));
+            // Files written before the measured peak and the p99 read back with neither.
             File.WriteAllText(path, "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,threads,forward_mflops\nm,torchsharp,cpu,1,10,1,2,2,3\n");
-            Assert.That(InferenceThroughputCsv.Read(path).Single().PeakGFlops, Is.Null);
+            var old = InferenceThroughputCsv.Read(path).Single();
+            Assert.That((old.PeakGFlops, old.P99Ms), Is.EqualTo(((double?)null, (double?)null)));
         }
         finally
         {
