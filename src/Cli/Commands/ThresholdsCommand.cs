@@ -42,7 +42,7 @@ public static class ThresholdsCommand
         if (runs.Count == 0)
             throw new UserError($"--from: '{from}' holds no complete runs (expected <results>/<profile>/runs/<run-id>/complete.json)");
         var profile = ThresholdDerivation.ProfileOf(runs, from);
-        var thresholds = ThresholdDerivation.Derive(runs, from, DateTimeOffset.UtcNow);
+        var thresholds = ThresholdDerivation.Derive(runs, from, DateTimeOffset.UtcNow, id => store.RecordedHash(id, RunStore.PredictionsFile));
         ThresholdsFile.LoadOrEmpty(output).With(profile, thresholds).Save(output);
 
         var table = new Table().AddColumns("model", "seeds", "test images", "accuracy", "min accuracy", "macro F1", "min macro F1", "s/epoch");

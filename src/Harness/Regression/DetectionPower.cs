@@ -10,6 +10,9 @@ namespace FashionBench.Harness.Regression;
 /// test accuracy (<see cref="LowerAccuracy"/>: correct predictions turned wrong, with predictions, confusion matrix,
 /// per-class metrics and metrics.json kept consistent) and judged by <see cref="RegressionCheck"/>: the smallest drop
 /// caught in every seed is the model's detection limit. The clean runs, judged as they are, give the false alarms.
+/// With <c>exact</c>, the exact check joins the minima: a run of a configuration the bars list must write the very
+/// same predictions, so any drop at all is caught there; without it, the minima alone (what a machine with other
+/// kernels meets).
 /// </summary>
 public static class DetectionPower
 {
@@ -17,22 +20,24 @@ public static class DetectionPower
     public sealed record ModelPower(string Model, int Seeds, double? SmallestDropCaughtPp, int FalseAlarms);
 
     /// <param name="drops">Drops of test accuracy to try, in percentage points, in increasing order.</param>
-    public static IReadOnlyList<ModelPower> Measure(RunStore store, ProfileThresholds thresholds, IReadOnlyList<double> drops)
+    public static IReadOnlyList<ModelPower> Measure(RunStore store, ProfileThresholds thresholds, IReadOnlyList<double> drops, bool exact)
     {
         var runs = RegressionCheck.RunsToJudge(store, null, null).Where(r => r.Status == "ok").ToList();
-        var clean = RegressionCheck.Compare(runs, thresholds);
+        var clean = RegressionCheck.Compare(runs, thresholds, predictionsHash: exact ? PredictionsHash(store) : null);
         var result = new List<ModelPower>();
         foreach (var model in runs.Select(r => r.Model).Distinct().Where(thresholds.Models.ContainsKey))
         {
             var ids = runs.Where(r => r.Model == model).Select(r => r.RunId).ToList();
-            var falseAlarms = clean.Count(r => r.Model == model && r.Metric == RegressionRow.Accuracy && r.Status == RegressionStatus.Fail);
-            var caught = drops.Cast<double?>().FirstOrDefault(drop => CaughtInEverySeed(store, ids, drop!.Value, thresholds));
+            var falseAlarms = clean.Count(r => r.Model == model && r.Metric is RegressionRow.Accuracy or RegressionRow.Predictions && r.Status == RegressionStatus.Fail);
+            var caught = drops.Cast<double?>().FirstOrDefault(drop => CaughtInEverySeed(store, ids, drop!.Value, thresholds, exact));
             result.Add(new ModelPower(model, ids.Count, caught, falseAlarms));
         }
         return result;
     }
 
-    static bool CaughtInEverySeed(RunStore store, IReadOnlyList<string> runIds, double dropPp, ProfileThresholds thresholds)
+    static Func<string, string?> PredictionsHash(RunStore store) => id => store.RecordedHash(id, RunStore.PredictionsFile);
+
+    static bool CaughtInEverySeed(RunStore store, IReadOnlyList<string> runIds, double dropPp, ProfileThresholds thresholds, bool exact)
     {
         var scratch = Directory.CreateTempSubdirectory("fb-detection-").FullName;
         try
@@ -44,8 +49,8 @@ public static class DetectionPower
                 var n = store.ReadMetrics(id).Confusion.Sum(row => row.Sum());
                 LowerAccuracy(copy, id, (int)Math.Ceiling(dropPp / 100 * n));
             }
-            var rows = RegressionCheck.Compare(RegressionCheck.RunsToJudge(copy, null, null), thresholds);
-            return runIds.All(id => rows.Any(r => r.RunId == id && r.Metric == RegressionRow.Accuracy && r.Status == RegressionStatus.Fail));
+            var rows = RegressionCheck.Compare(RegressionCheck.RunsToJudge(copy, null, null), thresholds, predictionsHash: exact ? PredictionsHash(copy) : null);
+            return runIds.All(id => rows.Any(r => r.RunId == id && r.Metric is RegressionRow.Accuracy or RegressionRow.Predictions && r.Status == RegressionStatus.Fail));
         }
         finally { Directory.Delete(scratch, recursive: true); }
     }

@@ -8,6 +8,12 @@ namespace FashionBench.Harness.Regression;
 /// <param name="ReferenceMachine">CPU (or GPU) model of that measurement, to explain a slower or faster machine.</param>
 /// <param name="Seeds">Runs (seeds) of this model the bar was derived from.</param>
 /// <param name="BinomialSe">sqrt(p(1 − p)/N) of the mean accuracy p on the N test images.</param>
+/// <param name="ExactPredictions">
+/// Run id → SHA-256 of its predictions.csv, for every run the bar was derived from (failed ones too). The id holds the
+/// whole configuration (seed, threads, CPU kernels, convolutions), and with the kernels pinned training is
+/// bit-reproducible, so a run of the same id must write the very same predictions: any difference is a change of
+/// numerics. Null in bars derived before it was recorded.
+/// </param>
 public sealed record ModelThreshold(
     double MinAccuracy,
     double MinMacroF1,
@@ -20,4 +26,5 @@ public sealed record ModelThreshold(
     double MacroF1Mean,
     double BinomialSe,
     double KAccuracy,
-    double KMacroF1);
+    double KMacroF1,
+    IReadOnlyDictionary<string, string>? ExactPredictions = null);

@@ -6,8 +6,9 @@ namespace FashionBench.Harness.Regression;
 
 /// <summary>
 /// Compares measured runs with a profile's bars: each run's accuracy and macro F1 against the minima (below is a
-/// failure), its epoch time against the reference (above the bound is a warning); models without a bar, and bars
-/// without a run, are reported rather than passed.
+/// failure), its predictions against those of the reference run of the same configuration where the bars list one
+/// (any difference is a failure: pinned training is bit-reproducible), its epoch time against the reference (above the
+/// bound is a warning); models without a bar, and bars without a run, are reported rather than passed.
 /// </summary>
 public static class RegressionCheck
 {
@@ -24,8 +25,9 @@ public static class RegressionCheck
     /// <param name="runs">The runs to judge (one row per run, as in runs.csv).</param>
     /// <param name="thresholds">The profile's bars; null when the file has none for this profile.</param>
     /// <param name="inScope">Which thresholded models were meant to run (e.g. the --models filter); all when null.</param>
+    /// <param name="predictionsHash">A judged run's predictions.csv SHA-256, for the exact check; null: no exact check.</param>
     public static IReadOnlyList<RegressionRow> Compare(IReadOnlyList<RunRow> runs, ProfileThresholds? thresholds,
-        Func<string, bool>? inScope = null)
+        Func<string, bool>? inScope = null, Func<string, string?>? predictionsHash = null)
     {
         var bars = thresholds?.Models ?? new Dictionary<string, ModelThreshold>();
         var rows = new List<RegressionRow>();
@@ -34,6 +36,7 @@ public static class RegressionCheck
             var bar = bars.GetValueOrDefault(run.Model);
             rows.Add(Minimum(run, RegressionRow.Accuracy, run.TestAccuracy, bar?.MinAccuracy));
             rows.Add(Minimum(run, RegressionRow.MacroF1, run.MacroF1, bar?.MinMacroF1));
+            if (bar?.ExactPredictions is { } exact && predictionsHash is not null) rows.Add(Exact(run, exact, predictionsHash(run.RunId)));
             if (bar is not null) rows.Add(EpochTime(run, bar, thresholds!.EpochTimeRatioBound));
         }
         var measured = runs.Select(r => r.Model).ToHashSet();
@@ -54,10 +57,33 @@ public static class RegressionCheck
     /// One failure in words, e.g. "fashion-cnn/no-aug seed 1 (cpu): test_accuracy 0.7000 < minimum 0.8800", or
     /// "fashion-cnn/no-aug: no run in the folder (minimum test_accuracy 0.8800)"; <paramref name="model"/> as it is to be shown.
     /// </summary>
-    public static string Describe(RegressionRow failure, string model) => failure.Status == RegressionStatus.NoRun
-        ? $"{model}: no run in the folder (minimum {failure.Metric} {RegressionMarkdown.Number(failure.Metric, failure.Threshold)})"
+    public static string Describe(RegressionRow failure, string model) =>
+        failure.Status == RegressionStatus.NoRun
+            ? $"{model}: no run in the folder (minimum {failure.Metric} {RegressionMarkdown.Number(failure.Metric, failure.Threshold)})"
+        : failure.Metric == RegressionRow.Predictions
+            ? $"{model} seed {failure.Seed} ({failure.Device}): {failure.Note}"
         : $"{model} seed {failure.Seed} ({failure.Device}): {failure.Metric} {RegressionMarkdown.Number(failure.Metric, failure.Measured)} " +
           $"< minimum {RegressionMarkdown.Number(failure.Metric, failure.Threshold)}";
+
+    /// <summary>The exact check: predictions identical to the reference run of the same id, or a failure; skipped where the bars list no run of this configuration.</summary>
+    static RegressionRow Exact(RunRow run, IReadOnlyDictionary<string, string> reference, string? hash)
+    {
+        var row = new RegressionRow { Model = run.Model, Seed = run.Seed, Device = run.Device, Metric = RegressionRow.Predictions, RunId = run.RunId, RunStatus = run.Status };
+        if (!reference.TryGetValue(run.RunId, out var expected))
+            return row with
+            {
+                Status = RegressionStatus.Skipped,
+                Note = "no reference run of this configuration (seed, threads, CPU kernels, convolutions): judged by the minima alone",
+            };
+        return hash == expected
+            ? row with { Status = RegressionStatus.Pass, Note = "predictions.csv identical to the reference run's" }
+            : row with
+            {
+                Status = RegressionStatus.Fail,
+                Note = "predictions.csv differs from the reference run of the same configuration: the numerics changed; "
+                       + "if that is intended, re-derive the bars from runs of this code (`fashionbench thresholds`) in the same commit, with the reason",
+            };
+    }
 
     static RegressionRow Minimum(RunRow run, string metric, double measured, double? minimum) => new()
     {

@@ -11,6 +11,8 @@ public sealed record RegressionRow
     public const string Accuracy = "test_accuracy";
     public const string MacroF1 = "macro_f1";
     public const string EpochSeconds = "epoch_seconds";
+    /// <summary>The exact check: the run's predictions.csv against the reference run of the same configuration.</summary>
+    public const string Predictions = "predictions";
 
     [Name("model")] public string Model { get; init; } = "";
     [Name("seed")] public long? Seed { get; init; }

@@ -11,6 +11,6 @@ public static class RegressionStatus
     public const string NoThreshold = "no threshold";
     /// <summary>A model with a bar but no run in the folder: a failure, since nothing was checked for it.</summary>
     public const string NoRun = "no run";
-    /// <summary>Epoch time measured on another device than the reference: not comparable.</summary>
+    /// <summary>Not comparable: epoch time measured on another device than the reference, or predictions of a configuration the bars list no run of.</summary>
     public const string Skipped = "skipped";
 }

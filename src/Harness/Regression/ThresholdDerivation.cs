@@ -26,14 +26,22 @@ public static class ThresholdDerivation
     /// <summary>Seeds a model needs for a bar from its own spread.</summary>
     public const int OwnSpreadSeeds = 5;
 
-    public static ProfileThresholds Derive(IReadOnlyList<RunMetrics> runs, string source, DateTimeOffset generated)
+    /// <param name="predictionsHash">A run's predictions.csv SHA-256 (from its completion record), for the exact check; null: none recorded.</param>
+    public static ProfileThresholds Derive(IReadOnlyList<RunMetrics> runs, string source, DateTimeOffset generated,
+        Func<string, string?>? predictionsHash = null)
     {
         if (runs.Count == 0) throw new ArgumentException("no runs to derive thresholds from", nameof(runs));
-        var models = RunSelection.Of(runs).Current.Where(r => r.Status == "ok").GroupBy(r => r.Model)
+        var current = RunSelection.Of(runs).Current;
+        var models = current.Where(r => r.Status == "ok").GroupBy(r => r.Model)
             .Select(g => Measure(g.Key, g.ToList(), source)).ToList();
         if (models.Count == 0) throw new UserError($"{source}: every run diverged or collapsed; no bar can be derived");
         var spread = Spread(models);
-        var thresholds = models.ToDictionary(m => m.Model, m => Bar(m, spread));
+        var thresholds = models.ToDictionary(m => m.Model, m => Bar(m, spread) with
+        {
+            ExactPredictions = predictionsHash is null ? null
+                : current.Where(r => r.Model == m.Model).Select(r => (r.RunId, Hash: predictionsHash(r.RunId)))
+                    .Where(r => r.Hash is not null).ToDictionary(r => r.RunId, r => r.Hash!),
+        });
         var commits = runs.Select(r => r.Provenance.GitCommit + (r.Provenance.GitDirty ? "+dirty" : "")).Distinct().Order(StringComparer.Ordinal).ToList();
         return new ProfileThresholds(generated, source, commits, Confidence, EpochTimeRatioBound, spread,
             Explain(spread, models.Count), thresholds);
@@ -107,7 +115,6 @@ public static class ThresholdDerivation
     // Rounded down, so the written bar is never stricter than the derived one; never below 0.
     static double FloorTo4(double x) => Math.Max(0, Math.Floor(x * 1e4) / 1e4);
 
-
     static string Explain(SpreadEstimate s, int modelCount)
     {
         var c = CultureInfo.InvariantCulture;
@@ -115,7 +122,8 @@ public static class ThresholdDerivation
         var spread = s.DegreesOfFreedom > 0
             ? string.Create(c, $"ρ is the seed-to-seed standard deviation in units of SE, measured and pooled over the {s.ModelsWithSeeds} model(s) with at least two seeds (Σ(n − 1) = {s.DegreesOfFreedom} degrees of freedom): ρ = {s.AccuracyRatio:0.000} for accuracy and {s.MacroF1Ratio:0.000} for macro F1; q = t({Confidence}, {s.DegreesOfFreedom}) = {s.Quantile:0.000} also covers the uncertainty of that estimate. Models with {OwnSpreadSeeds} or more seeds use their own ρ and t on their own n − 1 degrees of freedom instead; the others use the pooled ρ. Diverged and collapsed runs are left out. ")
             : string.Create(c, $"No model had two or more seeds, so the spread was not measured and ρ = 1: the binomial SE bounds the seed-to-seed spread from above when test errors are independent across images (Var = Σ pᵢ(1 − pᵢ)/N² ≤ p(1 − p)/N), and macro F1, which moves with accuracy on these balanced test sets, uses the same SE; q = z({Confidence}) = {s.Quantile:0.000}. Re-derive from 3 or more seeds (--seeds 3) to measure ρ. ");
-        var time = string.Create(c, $"Reference epoch time: the median seconds per epoch over the model's runs, on the device and machine recorded with it; a run more than {EpochTimeRatioBound:0.0}× slower is a warning only, since machines differ. Minima are rounded down to 4 decimals. {modelCount} model(s).");
-        return head + spread + time;
+        var time = string.Create(c, $"Reference epoch time: the median seconds per epoch over the model's runs, on the device and machine recorded with it; a run more than {EpochTimeRatioBound:0.0}× slower is a warning only, since machines differ. Minima are rounded down to 4 decimals. {modelCount} model(s). ");
+        const string exact = "Exact check: a judged run whose id (seed, threads, CPU kernels, convolutions and the rest of its configuration) is one of the runs listed under exact_predictions must write byte-identical predictions, since pinned training is bit-reproducible; any difference fails as a change of numerics, whatever the accuracy. Runs of other configurations are judged by the minima alone.";
+        return head + spread + time + exact;
     }
 }

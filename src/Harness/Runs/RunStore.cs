@@ -76,6 +76,9 @@ public sealed class RunStore(string resultsRoot, string profile)
         return Recorded(runId) is { } recorded && Mismatches(runId, recorded).Count == 0 ? RunStatus.Complete : RunStatus.Corrupt;
     }
 
+    /// <summary>The SHA-256 a run's completion record holds for <paramref name="file"/> (checked by <see cref="Status"/>); null without one.</summary>
+    public string? RecordedHash(string runId, string file) => Recorded(runId)?.GetValueOrDefault(file);
+
     /// <summary>Whether a complete run declares its weights omitted (see <see cref="OmitWeights"/>).</summary>
     public bool WeightsOmitted(string runId) => Recorded(runId)?.GetValueOrDefault(WeightsFile) == Omitted;
 

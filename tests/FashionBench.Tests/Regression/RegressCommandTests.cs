@@ -52,8 +52,9 @@ public class RegressCommandTests
         Assert.That(stderr, Does.Contain($"no threshold: {LogReg} seed 1 test_accuracy"));
 
         var rows = Rows();
+        // Its configuration is the reference's seed 1, so its other predictions fail the exact check too.
         Assert.That(rows.Where(r => r.Status == RegressionStatus.Fail).Select(r => (r.Model, r.Metric)),
-            Is.EquivalentTo(new[] { (NoAug, RegressionRow.Accuracy), (NoAug, RegressionRow.MacroF1) }));
+            Is.EquivalentTo(new[] { (NoAug, RegressionRow.Accuracy), (NoAug, RegressionRow.MacroF1), (NoAug, RegressionRow.Predictions) }));
         var failing = rows.Single(r => r is { Model: NoAug, Metric: RegressionRow.Accuracy });
         Assert.That(failing.Measured, Is.EqualTo(doctored.TestAccuracy));
         Assert.That(failing.Threshold, Is.EqualTo(bar.MinAccuracy));
@@ -61,6 +62,25 @@ public class RegressCommandTests
         Assert.That(rows.Where(r => r.Model == Main).Select(r => r.Status), Is.All.EqualTo(RegressionStatus.Pass));
         var markdown = File.ReadAllText(Path.Combine(NightStore.ProfileDir, RunStore.RegressionMarkdown));
         Assert.That(markdown, Does.Contain("derived ").And.Contain("## Failing").And.Contain($"`{NoAug}` seed 1 (cpu): test_accuracy"));
+    }
+
+    [Test]
+    public void OtherPredictionsFromTheReferencesConfigurationFailTheExactCheckEvenAboveTheBar()
+    {
+        SyntheticRuns.Write(NightStore, Main, 1, 0.90);                     // the reference's seed-1 run, byte for byte
+        SyntheticRuns.Write(NightStore, NoAug, 1, 0.8801);                  // the same configuration, other predictions, above its bar
+        SyntheticRuns.Write(NightStore, NoAug, 4, 0.88);                    // a configuration the reference has no run of
+
+        var (exit, _, stderr) = Regress();
+
+        Assert.That(exit, Is.EqualTo(1));
+        var exact = Rows().Where(r => r.Metric == RegressionRow.Predictions).ToDictionary(r => (r.Model, r.Seed), r => r.Status);
+        Assert.That(exact, Is.EquivalentTo(new Dictionary<(string, long?), string>
+        {
+            [(Main, 1)] = RegressionStatus.Pass, [(NoAug, 1)] = RegressionStatus.Fail, [(NoAug, 4)] = RegressionStatus.Skipped,
+        }));
+        Assert.That(Rows().Where(r => r.Metric == RegressionRow.Accuracy).Select(r => r.Status), Is.All.EqualTo(RegressionStatus.Pass));
+        Assert.That(stderr, Does.Contain($"regression: {NoAug} seed 1 (cpu): predictions.csv differs from the reference run of the same configuration"));
     }
 
     [Test]
