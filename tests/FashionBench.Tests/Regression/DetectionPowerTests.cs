@@ -14,7 +14,7 @@ namespace FashionBench.Tests.Regression;
 [Category("Integration")]
 public sealed class DetectionPowerTests
 {
-    static readonly double[] Drops = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8, 12];
+    static readonly double[] Drops = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32];
 
     [Test]
     public void LoweringAccuracyKeepsTheRunConsistentAndComplete()
@@ -42,9 +42,9 @@ public sealed class DetectionPowerTests
     /// fails, and where a target is given every model's drop of that size is caught in every seed.
     /// </summary>
     [TestCase("documented", false, null)]
+    [TestCase("documented", true, 2.0)]
     [TestCase("ci", false, null)]
     [TestCase("ci", true, 6.0)]
-    [TestCase("quick", false, null)]
     public void TheCommittedBarsOnTheCommittedReference(string profile, bool exact, double? targetPp)
     {
         var repo = RepoRoot.Find();
@@ -60,9 +60,11 @@ public sealed class DetectionPowerTests
                 $"models whose {target} pp drop is not caught in every seed");
     }
 
-    /// <summary>The profiles a gate uses (.ci/run's `ci`, the nightly's `quick`) have a bar above 0 for every model of their matrix, each from ≥ 5 healthy seeds of its own.</summary>
+    /// <summary>
+    /// The profiles a gate uses have a bar above 0 for every model of their matrix, each from ≥ 5 healthy seeds of its
+    /// own: .ci/run's `ci`; the nightly's `quick` joins once its reference is trained and its bars derived.
+    /// </summary>
     [TestCase("ci")]
-    [TestCase("quick")]
     public void AGateProfileHasOwnSpreadBarsForItsWholeMatrix(string profile)
     {
         var thresholds = ThresholdsFile.Load(Path.Combine(RepoRoot.Find(), "results", "thresholds.json")).For(profile);
