@@ -20,7 +20,7 @@ public static class BenchCommand
 {
     public static Command Create()
     {
-        var options = new PipelineOptions(Profile.Default, workers: true);
+        var options = new PipelineOptions(Profile.Default, workers: true, loadsWeights: true);
         var batchSizes = new Option<string>("--batch-sizes") { Description = "Comma-separated batch sizes", DefaultValueFactory = _ => "1,64,1024" };
         var repetitions = new Option<int>("--repetitions") { Description = "Timed repetitions (median reported)", DefaultValueFactory = _ => 5 };
         var repetitionSeconds = new Option<double?>("--repetition-seconds") { Description = "Minimum seconds per repetition (default 0.2; 0.05 for the smoke profile)" };
@@ -47,7 +47,8 @@ public static class BenchCommand
             if (pipelineSettings.WorkerOf is null && specs.Count > 1)
                 return Workers(session, specs.Select(s => s.Id).ToList(), pipelineSettings, settings);
             var export = new ExportPipeline(session.Store, session.Datasets, session.Device);
-            new ThroughputPipeline(session.Store, session.Device, settings with { Device = DeviceSelector.NameOf(session.Device) }, PipelineSession.Notice)
+            new ThroughputPipeline(session.Store, session.Device, settings with { Device = DeviceSelector.NameOf(session.Device) }, PipelineSession.Notice,
+                    pipelineSettings.InitialWeights)
                 .Run(specs, export.OnnxPath, r => Console.WriteLine(string.Format(CultureInfo.InvariantCulture,
                     "{0,-34} {1,-16} {2} batch {3,5}: {4,10:N0} images/s  p50 {5:0.000} ms  p95 {6:0.000} ms  p99 {7:0.000} ms",
                     r.Model, r.Engine, r.Device, r.BatchSize, r.ImagesPerSecond, r.P50Ms, r.P95Ms, r.P99Ms)),
@@ -75,6 +76,7 @@ public static class BenchCommand
                 "--repetition-seconds", settings.RepetitionSeconds.ToString("R", CultureInfo.InvariantCulture), "--throughput-out", job.File,
                 .. pipeline.Profile.Epochs is { } epochs && epochs != Profile.Get(pipeline.Profile.Name).Epochs ? new[] { "--epochs", epochs.ToString(CultureInfo.InvariantCulture) } : [],
                 .. pipeline.LibTorch is { } libtorch ? new[] { "--libtorch", libtorch } : [],
+                .. pipeline.InitialWeights ? new[] { "--initial-weights" } : [],
             ]), Console.WriteLine), CancellationToken.None);
             if (pool.Failed is [var failure, ..])
             {

@@ -20,6 +20,12 @@ public sealed class PipelineOptions
     public Option<string?> LibTorch { get; } = new("--libtorch") { Description = "Load libtorch (e.g. a CUDA build or PyTorch's torch/lib) from this folder; default $FASHIONBENCH_LIBTORCH" };
     public Option<int> Jobs { get; } = new("--jobs") { Description = "Runs trained at once, each in its own process (longest first)", DefaultValueFactory = _ => 1 };
 
+    public Option<bool> InitialWeights { get; } = new("--initial-weights")
+    {
+        Description = "Where a run was kept without its weights (a committed reference), use its initial weights (from its seed) instead: " +
+                      "speed does not depend on the values, and parity then checks the export of the architecture; recorded as such",
+    };
+
     /// <summary>Set by `train --jobs` and `bench` on the processes they start: the pid of the parent that holds the results lock.</summary>
     public Option<int?> WorkerOf { get; } = new("--worker-of") { Hidden = true };
 
@@ -27,12 +33,13 @@ public sealed class PipelineOptions
     public Option<string?> WorkerRun { get; } = new("--run") { Hidden = true };
 
     readonly string defaultProfile;
-    readonly bool trains, workers;
+    readonly bool trains, workers, loadsWeights;
 
     /// <param name="trains">Whether the verb trains (train, regress): only those take --jobs (and --run for their workers).</param>
     /// <param name="workers">Whether the verb starts worker processes of itself (train, regress, bench): they take --worker-of.</param>
-    public PipelineOptions(string defaultProfile, bool trains = false, bool workers = false) =>
-        (this.defaultProfile, this.trains, this.workers) = (defaultProfile, trains, workers || trains);
+    /// <param name="loadsWeights">Whether the verb loads the runs' weights (export, bench): they take --initial-weights.</param>
+    public PipelineOptions(string defaultProfile, bool trains = false, bool workers = false, bool loadsWeights = false) =>
+        (this.defaultProfile, this.trains, this.workers, this.loadsWeights) = (defaultProfile, trains, workers || trains, loadsWeights);
 
     public void AddTo(Command command)
     {
@@ -44,6 +51,7 @@ public sealed class PipelineOptions
             command.Options.Add(WorkerRun);
         }
         if (workers) command.Options.Add(WorkerOf);
+        if (loadsWeights) command.Options.Add(InitialWeights);
     }
 
     public PipelineSettings Read(ParseResult parse)
@@ -73,10 +81,12 @@ public sealed class PipelineOptions
             parse.GetValue(LibTorch),
             jobs,
             workers ? parse.GetValue(WorkerOf) : null,
-            trains ? parse.GetValue(WorkerRun) : null);
+            trains ? parse.GetValue(WorkerRun) : null,
+            loadsWeights && parse.GetValue(InitialWeights));
     }
 }
 
 /// <summary>The validated values of <see cref="PipelineOptions"/>.</summary>
 public sealed record PipelineSettings(string Results, Profile Profile, string? Models, int Seeds, long FirstSeed,
-    string Device, int Threads, Shard Shard, string? LibTorch, int Jobs = 1, int? WorkerOf = null, string? WorkerRun = null);
+    string Device, int Threads, Shard Shard, string? LibTorch, int Jobs = 1, int? WorkerOf = null, string? WorkerRun = null,
+    bool InitialWeights = false);

@@ -12,7 +12,7 @@ namespace FashionBench.Harness.Export;
 /// exported; the check itself runs on the CPU, where ONNX Runtime runs, so that it tests the graph and not the
 /// difference between a GPU's TF32 convolutions and the CPU's FP32 ones.
 /// </summary>
-public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device runDevice)
+public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device runDevice, bool initialWeights = false)
 {
     public const int ParityImages = 256;
 
@@ -21,7 +21,7 @@ public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device
 
     public IReadOnlyList<ParityResult> Run(IEnumerable<ModelSpec> specs, Action<ParityResult>? exported = null)
     {
-        var trained = new TrainedModels(store);
+        var trained = new TrainedModels(store, initialWeights);
         var results = new List<ParityResult>();
         foreach (var spec in specs)
         {
@@ -32,7 +32,7 @@ public sealed class ExportPipeline(RunStore store, IDatasetProvider data, Device
             var (mean, std) = spec.Recipe.Normalization.Resolve(dataset.Mean, dataset.Std);
             var images = dataset.TestImages.narrow(0, 0, Math.Min(ParityImages, dataset.TestImages.shape[0])).sub(mean).div(std);
             var onnx = OnnxExport.Write(spec, module, OnnxPath(spec));
-            var result = Parity.Check(spec, module, images, onnx);
+            var result = Parity.Check(spec, module, images, onnx) with { Weights = trained.WeightsOf(run) };
             results.Add(result);
             exported?.Invoke(result);
         }

@@ -8,11 +8,12 @@ public sealed record ParityCsvRow
     [Name("max_abs_diff")] public double MaxAbsDiff { get; init; }
     [Name("argmax_agreement")] public double ArgmaxAgreement { get; init; }
     [Name("onnx_bytes")] public long OnnxBytes { get; init; }
+    [Name("weights"), Optional] public string Weights { get; init; } = Runs.TrainedModels.Trained;
 
     public static ParityCsvRow From(ParityResult r) => new()
     {
-        Model = r.Model, MaxAbsDiff = r.MaxAbsDiff, ArgmaxAgreement = r.ArgmaxAgreement, OnnxBytes = r.OnnxBytes,
+        Model = r.Model, MaxAbsDiff = r.MaxAbsDiff, ArgmaxAgreement = r.ArgmaxAgreement, OnnxBytes = r.OnnxBytes, Weights = r.Weights,
     };
 
-    public ParityResult ToResult() => new(Model, MaxAbsDiff, ArgmaxAgreement, OnnxBytes);
+    public ParityResult ToResult() => new(Model, MaxAbsDiff, ArgmaxAgreement, OnnxBytes, Weights);
 }

@@ -11,7 +11,9 @@ namespace FashionBench.Harness.Timing;
 /// <param name="Threads">Intra-op threads the engine was given.</param>
 /// <param name="ForwardMflops">Forward FLOPs per image / 10⁶ (<c>SpecCost.ForwardFlops</c>), for % of peak.</param>
 /// <param name="Settings">How the engine ran (<see cref="Engines.IInferenceEngine.Settings"/>); empty in older files.</param>
+/// <param name="Weights">"trained", or the initial weights of a run kept without its own (speed does not depend on the values).</param>
 /// <param name="PeakGFlops">The CPU's FP32 peak at <paramref name="Threads"/> threads, measured when the row was (<see cref="FmaPeak"/>); null on a GPU and in older files.</param>
 public sealed record InferenceThroughputRecord(
     string Model, string Engine, string Device, int BatchSize,
-    double ImagesPerSecond, double P50Ms, double P95Ms, double? P99Ms, int Threads, double ForwardMflops, double? PeakGFlops = null, string Settings = "");
+    double ImagesPerSecond, double P50Ms, double P95Ms, double? P99Ms, int Threads, double ForwardMflops, double? PeakGFlops = null, string Settings = "",
+    string Weights = Runs.TrainedModels.Trained);

@@ -16,13 +16,14 @@ public sealed record ThroughputCsvRow
     [Name("forward_mflops")] public double ForwardMflops { get; init; }
     [Name("peak_gflops"), Optional] public double? PeakGFlops { get; init; }
     [Name("settings"), Optional] public string Settings { get; init; } = "";
+    [Name("weights"), Optional] public string Weights { get; init; } = Runs.TrainedModels.Trained;
 
     public static ThroughputCsvRow From(InferenceThroughputRecord r) => new()
     {
         Model = r.Model, Engine = r.Engine, Device = r.Device, BatchSize = r.BatchSize, ImagesPerSecond = r.ImagesPerSecond,
-        P50Ms = r.P50Ms, P95Ms = r.P95Ms, P99Ms = r.P99Ms, Threads = r.Threads, ForwardMflops = r.ForwardMflops, PeakGFlops = r.PeakGFlops, Settings = r.Settings,
+        P50Ms = r.P50Ms, P95Ms = r.P95Ms, P99Ms = r.P99Ms, Threads = r.Threads, ForwardMflops = r.ForwardMflops, PeakGFlops = r.PeakGFlops, Settings = r.Settings, Weights = r.Weights,
     };
 
     public InferenceThroughputRecord ToRecord() =>
-        new(Model, Engine, Device, BatchSize, ImagesPerSecond, P50Ms, P95Ms, P99Ms, Threads, ForwardMflops, PeakGFlops, Settings);
+        new(Model, Engine, Device, BatchSize, ImagesPerSecond, P50Ms, P95Ms, P99Ms, Threads, ForwardMflops, PeakGFlops, Settings, Weights);
 }

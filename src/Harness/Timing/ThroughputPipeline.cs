@@ -5,14 +5,15 @@ using static TorchSharp.torch;
 
 namespace FashionBench.Harness.Timing;
 
-/// <summary>Inference throughput of each model's trained weights, TorchSharp against ONNX Runtime → throughput.csv.</summary>
-public sealed class ThroughputPipeline(RunStore store, Device device, InferenceThroughputSettings settings, Action<string> notice)
+/// <summary>Inference throughput of each model's trained weights (or initial ones, see <see cref="TrainedModels"/>), TorchSharp against ONNX Runtime → throughput.csv.</summary>
+public sealed class ThroughputPipeline(RunStore store, Device device, InferenceThroughputSettings settings, Action<string> notice,
+    bool initialWeights = false)
 {
     /// <param name="output">Where the records go; the profile's throughput.csv by default.</param>
     public IReadOnlyList<InferenceThroughputRecord> Run(IEnumerable<ModelSpec> specs, Func<ModelSpec, string> onnxPath,
         Action<InferenceThroughputRecord>? measured = null, string? output = null)
     {
-        var trained = new TrainedModels(store);
+        var trained = new TrainedModels(store, initialWeights);
         var records = new List<InferenceThroughputRecord>();
         foreach (var spec in specs)
         {
@@ -26,7 +27,7 @@ public sealed class ThroughputPipeline(RunStore store, Device device, InferenceT
             {
                 throw new UserError($"{path}: ONNX Runtime cannot load or run it ({e.Message.Split('\n')[0]})");
             }
-            foreach (var record in measuredHere)
+            foreach (var record in measuredHere.Select(r => r with { Weights = trained.WeightsOf(run) }))
             {
                 records.Add(record);
                 measured?.Invoke(record);

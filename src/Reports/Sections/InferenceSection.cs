@@ -20,6 +20,12 @@ internal static class InferenceSection
             doc.Add(new ParagraphBlock($"No inference throughput was measured for this profile (no throughput.csv in {material.Inputs.Store.ProfileDir}); run `fashionbench bench --profile {material.Inputs.Profile}` after `fashionbench export`."));
         else
         {
+            if (rows.Any(r => r.Weights != Harness.Runs.TrainedModels.Trained))
+                doc.Add(new ParagraphBlock([
+                    new TextRun("Weights. ", Bold: true),
+                    new TextRun("These runs were kept without their trained weights, so each model was timed with its initial weights, built from its seed as training began (throughput.csv's weights column). "
+                                + "The kernels do the same work whatever the values, so the speed is the model's; the parity check below then tests the export of the architecture on those weights."),
+                ]));
             Peak(doc, material, rows);
             Charts(doc, rows);
             doc.Add(Table(rows));
@@ -175,6 +181,8 @@ internal static class InferenceSection
             ]).ToList(),
             [2.3f, 1.1f, 1.3f, 1.1f, 0.9f],
             [SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Left],
-            Fmt.Invariant($"ONNX Runtime (CPU execution provider) against TorchSharp (CPU) on the first {Harness.Export.ExportPipeline.ParityImages} test images, with each model's representative run's weights (parity.csv): parity passes when every logit is within {Harness.Export.ParityResult.Tolerance:0E+0} and every predicted class agrees. A model whose run collapsed agrees trivially, and says so.")));
+            Fmt.Invariant($"ONNX Runtime (CPU execution provider) against TorchSharp (CPU) on the first {Harness.Export.ExportPipeline.ParityImages} test images, with each model's representative run's weights (parity.csv)")
+            + (parity.Any(p => p.Weights != Harness.Runs.TrainedModels.Trained) ? ", or its initial weights where the run was kept without them" : "")
+            + Fmt.Invariant($": parity passes when every logit is within {Harness.Export.ParityResult.Tolerance:0E+0} and every predicted class agrees. A model whose run collapsed agrees trivially, and says so.")));
     }
 }

@@ -175,6 +175,7 @@ public sealed record ReportTables(
             ImagesPerSecond = t.ImagesPerSecond, P50Ms = t.P50Ms, P95Ms = t.P95Ms, P99Ms = t.P99Ms, Threads = t.Threads, ForwardMflops = t.ForwardMflops,
             GflopsPerSecond = gflops, PeakGflops = peakGflops, PercentOfPeak = gflops / peakGflops * 100,
             PeakMethod = peakGflops is null ? "" : t.PeakGFlops is not null ? "measured" : "nominal",
+            Weights = t.Weights,
         };
     }
 }

@@ -26,4 +26,6 @@ public sealed record ThroughputPeakRow
     [Name("percent_of_peak")] public double? PercentOfPeak { get; init; }
     /// <summary>"measured" (FMA chains when the row was timed) or "nominal" (cores × width × clock from /proc/cpuinfo).</summary>
     [Name("peak_method")] public string PeakMethod { get; init; } = "";
+    /// <summary>"trained", or the initial weights of a run kept without its own (speed does not depend on the values).</summary>
+    [Name("weights")] public string Weights { get; init; } = Harness.Runs.TrainedModels.Trained;
 }

@@ -138,11 +138,14 @@ public class OnnxExportTests
         try
         {
             var path = Path.Combine(dir, "parity.csv");
-            ParityCsv.Write(path, [new ParityResult("fashion-cnn/aug-dropout", 1.25e-6, 1.0, 6_806_123), new ParityResult("se-cnn", 0.5, 0.75, 42)]);
+            ParityCsv.Write(path, [new ParityResult("fashion-cnn/aug-dropout", 1.25e-6, 1.0, 6_806_123), new ParityResult("se-cnn", 0.5, 0.75, 42, "initial (seed 1)")]);
             Assert.That(File.ReadAllText(path), Is.EqualTo(
-                "model,max_abs_diff,argmax_agreement,onnx_bytes\n" +
-                "fashion-cnn/aug-dropout,1.25E-06,1,6806123\n" +
-                "se-cnn,0.5,0.75,42\n"));
+                "model,max_abs_diff,argmax_agreement,onnx_bytes,weights\n" +
+                "fashion-cnn/aug-dropout,1.25E-06,1,6806123,trained\n" +
+                "se-cnn,0.5,0.75,42,initial (seed 1)\n"));
+            // Files written before the weights were recorded read back as trained ones.
+            File.WriteAllText(path, "model,max_abs_diff,argmax_agreement,onnx_bytes\nse-cnn,0.5,0.75,42\n");
+            Assert.That(ParityCsv.Read(path).Single().Weights, Is.EqualTo("trained"));
         }
         finally
         {

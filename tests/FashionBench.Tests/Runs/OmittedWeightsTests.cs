@@ -38,6 +38,23 @@ public class OmittedWeightsTests
     }
 
     [Test]
+    public void WithInitialWeightsAsked_ARunWithoutWeightsGivesItsSeedsInitialModelAndSaysSo()
+    {
+        var run = Run();
+        store.OmitWeights(run.RunId);
+        var spec = ModelCatalog.Find(run.Model)!;
+        var models = new TrainedModels(store, initialWhenOmitted: true);
+        using var loaded = models.Load(spec, run, CPU);
+        using var initial = FashionBench.Harness.Training.TrainingSession.InitialModel(spec, run.Seed);
+        Assert.That(loaded.parameters().Zip(initial.parameters()).All(p => p.First.allclose(p.Second, rtol: 0, atol: 0)), "the weights training began with");
+        Assert.That(loaded.training, Is.False, "eval mode, as trained weights load");
+        Assert.That(models.WeightsOf(run), Is.EqualTo($"initial (seed {run.Seed}; the trained weights were not kept)"));
+
+        var trained = Run("mnist-8k/model2");
+        Assert.That(models.WeightsOf(trained), Is.EqualTo(TrainedModels.Trained), "a run with its weights loads them");
+    }
+
+    [Test]
     public void AMissingWeightsFileIsCorruptUnlessDeclaredAndOtherFilesStayVouchedFor()
     {
         var run = Run();

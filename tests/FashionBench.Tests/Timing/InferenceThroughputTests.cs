@@ -103,8 +103,8 @@ public class InferenceThroughputTests
             InferenceThroughputCsv.Write(path,
                 [new InferenceThroughputRecord("se-cnn", "onnxruntime", "cpu", 64, 12345.5, 5.25, 6.5, 7.75, 16, 7.125, 301.5, "ORT_ENABLE_ALL, intra-op 16")]);
             Assert.That(File.ReadAllText(path), Is.EqualTo(
-                "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,p99_ms,threads,forward_mflops,peak_gflops,settings\n" +
-                "se-cnn,onnxruntime,cpu,64,12345.5,5.25,6.5,7.75,16,7.125,301.5,\"ORT_ENABLE_ALL, intra-op 16\"\n"));
+                "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,p99_ms,threads,forward_mflops,peak_gflops,settings,weights\n" +
+                "se-cnn,onnxruntime,cpu,64,12345.5,5.25,6.5,7.75,16,7.125,301.5,\"ORT_ENABLE_ALL, intra-op 16\",trained\n"));
             // Files written before the measured peak and the p99 read back with neither.
             File.WriteAllText(path, "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,threads,forward_mflops\nm,torchsharp,cpu,1,10,1,2,2,3\n");
             var old = InferenceThroughputCsv.Read(path).Single();
