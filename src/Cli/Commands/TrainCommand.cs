@@ -29,13 +29,14 @@ public static class TrainCommand
     public static int Run(PipelineSession session, CancellationToken cancel)
     {
         var settings = session.Settings;
+        using var interruption = new Interruption(cancel);               // Ctrl+C or SIGTERM: the run resumes later
         var plan = settings.WorkerRun is { } runId ? [TrainingPipeline.PlannedRun(session.Store, runId)] : session.Plan();
         try
         {
             var outcomes = settings.Jobs > 1 && settings.WorkerOf is null
-                ? TrainWorkers.Run(session, plan, cancel)
+                ? TrainWorkers.Run(session, plan, interruption.Token)
                 : TrainingDisplay.Show(display =>
-                    new TrainingPipeline(session.Store, session.Executor(display, cancel))
+                    new TrainingPipeline(session.Store, session.Executor(display, interruption.Token))
                     {
                         Starting = display.Starting,
                         Finished = display.Finished,

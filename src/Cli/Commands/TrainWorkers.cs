@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using FashionBench.Cli.Display;
 using FashionBench.Cli.Options;
 using FashionBench.Harness;
@@ -35,21 +34,13 @@ public static class TrainWorkers
         var pending = RunSchedule.LongestFirst(complete[false], p => RunSchedule.Cost(p.Spec, p.Config)).ToList();
         Console.WriteLine($"{pending.Count} run(s) to train on {settings.Jobs} worker process(es) × {settings.Threads} thread(s), longest first");
 
-        // Ctrl+C or SIGTERM to this process alone (a terminal signals the workers itself): stop starting runs, pass
-        // SIGINT on to the workers and wait for them, so none trains on without the lock.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
+        // An interruption of this process (see Interruption; a terminal also signals the workers itself): start no more
+        // runs, stop the workers and wait for them, so none trains on without the lock.
         var pool = WorkerPool.Run(pending, settings.Jobs, (run, ordinal) =>
         {
             store.WriteConfig(run.Config);                                   // what the worker trains, exactly
             return StartWorker(settings, run.Config, $"[{ordinal}/{pending.Count}]");
-        }, stop.Token);
+        }, cancel);
         outcomes.AddRange(pool.Succeeded.Select(run => new RunOutcome(store.ReadMetrics(run.Config.RunId), Reused: false)));
 
         TrainingPipeline.WriteTables(store);

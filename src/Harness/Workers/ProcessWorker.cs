@@ -34,17 +34,20 @@ public sealed class ProcessWorker : IWorker
         return worker;
     }
 
-    /// <summary>Stops the process as Ctrl+C would (SIGINT: a run exits 130 and resumes from its last epoch checkpoint).</summary>
+    /// <summary>
+    /// Stops the process with SIGTERM, which a worker takes as Ctrl+C (it exits 130; its run resumes from its last epoch
+    /// checkpoint). Not SIGINT: a process started in the background by a shell ignores that, and so do its children.
+    /// </summary>
     public void Interrupt()
     {
         if (process.HasExited) return;
         if (OperatingSystem.IsWindows()) process.Kill();                  // no console signal for one child; it resumes from its checkpoint
-        else _ = kill(process.Id, SigInt);
+        else _ = kill(process.Id, SigTerm);
     }
 
     public void Dispose() => process.Dispose();
 
-    const int SigInt = 2;
+    const int SigTerm = 15;
 
     [DllImport("libc", SetLastError = true)]
     static extern int kill(int pid, int signal);

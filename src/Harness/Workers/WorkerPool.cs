@@ -24,7 +24,7 @@ public sealed record WorkerPoolOutcome<TJob>(IReadOnlyList<TJob> Succeeded, IRea
 /// </summary>
 public static class WorkerPool
 {
-    /// <summary>The exit code of an interrupted worker (SIGINT).</summary>
+    /// <summary>The exit code of an interrupted worker (SIGINT or SIGTERM).</summary>
     public const int InterruptedExit = 130;
 
     /// <param name="start">Starts the job's worker; its second argument is the job's 1-based start ordinal.</param>
