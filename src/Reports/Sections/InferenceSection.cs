@@ -140,24 +140,37 @@ internal static class InferenceSection
 
     private static string Engine(ThroughputPeakRow row) => $"{row.Engine} ({row.Device})";
 
-    /// <summary>The measurements; the thread count gets a column only where it varies (else the caption gives it), so model ids keep their width.</summary>
+    /// <summary>
+    /// One row per model and engine: images/s at each batch size, the latency percentiles at the smallest batch (one
+    /// image: serving) and the share of the peak at the largest. Every other figure is in throughput_peak.csv.
+    /// </summary>
     private static TableBlock Table(IReadOnlyList<ThroughputPeakRow> rows)
     {
-        var threads = rows.Select(r => r.Threads).Distinct().ToList();
-        var threadColumn = threads.Count > 1;
+        Func<ThroughputPeakRow, string> engine = rows.Select(r => r.Device).Distinct().Count() > 1 ? Engine : r => r.Engine;
+        var batches = rows.Select(r => r.BatchSize).Distinct().Order().ToList();
+        var (latencyBatch, peakBatch) = (batches[0], batches[^1]);
+        var threads = rows.Select(r => r.Threads).Distinct().Order().ToList();
+        var lines = rows.GroupBy(r => (r.Model, Engine: engine(r))).Select(g =>
+        {
+            ThroughputPeakRow? At(int batch) => g.FirstOrDefault(r => r.BatchSize == batch);
+            var (latency, peak) = (At(latencyBatch), At(peakBatch));
+            return (IReadOnlyList<TableCell>)[
+                Fmt.Model(g.Key.Model), g.Key.Engine,
+                .. batches.Select(b => (TableCell)(At(b) is { } r ? Fmt.Number(r.ImagesPerSecond, "N0") : Fmt.None)),
+                latency is null ? Fmt.None : Milliseconds(latency.P50Ms), latency is null ? Fmt.None : Milliseconds(latency.P95Ms),
+                latency?.P99Ms is { } p99 ? Milliseconds(p99) : Fmt.None,
+                peak?.PercentOfPeak is { } p ? Fmt.Number(p, "0.0") : Fmt.None,
+            ];
+        }).ToList();
         return new(
-            ["Model", "Engine", "Batch", "Images/s", "p50 (ms)", "p95 (ms)", "p99 (ms)", .. threadColumn ? new[] { "Threads" } : [], "GFLOP/s", "% of peak"],
-            rows.Select(r => (IReadOnlyList<TableCell>)[
-                Fmt.Model(r.Model), Engine(r), Fmt.Count(r.BatchSize), Fmt.Number(r.ImagesPerSecond, "N0"), Milliseconds(r.P50Ms), Milliseconds(r.P95Ms),
-                r.P99Ms is { } p99 ? Milliseconds(p99) : Fmt.None,
-                .. threadColumn ? new TableCell[] { Fmt.Count(r.Threads) } : [],
-                Fmt.Number(r.GflopsPerSecond, "0.00"), r.PercentOfPeak is { } p ? Fmt.Number(p, "0.0") : Fmt.None,
-            ]).ToList(),
-            [125, 89, 37, 52, 46, 46, 46, .. threadColumn ? new float[] { 45 } : [], 49, 40],
-            [SKTextAlign.Left, SKTextAlign.Left, .. Enumerable.Repeat(SKTextAlign.Right, threadColumn ? 8 : 7)],
-            "Inference throughput (throughput.csv): images/s, the latency of one batch at its 50th, 95th and 99th percentiles (— where not recorded), "
-            + "the FLOP rate it implies and its share of the CPU's FP32 peak (throughput_peak.csv; none on GPUs)"
-            + (threadColumn ? "." : Fmt.Invariant($"; every engine ran on {threads[0]} thread{(threads[0] == 1 ? "" : "s")}.")));
+            ["Model", "Engine", .. batches.Select(b => Fmt.Invariant($"batch {b:N0}")), "p50", "p95", "p99", "% peak"],
+            lines,
+            [125, 89, .. batches.Select(_ => 55f), 38, 38, 38, 38],
+            [SKTextAlign.Left, SKTextAlign.Left, .. Enumerable.Repeat(SKTextAlign.Right, batches.Count + 4)],
+            Fmt.Invariant($"Inference throughput (throughput.csv): images/s at each batch size; p50, p95 and p99, the latency in ms of one call at batch {latencyBatch:N0} at those percentiles (— where not recorded); and % of the CPU's FP32 peak at batch {peakBatch:N0} (none on GPUs); ")
+            + (threads.Count == 1 ? Fmt.Invariant($"every engine ran on {threads[0]} thread{(threads[0] == 1 ? "" : "s")}") : $"threads: {string.Join(", ", threads)}")
+            + (rows.Select(r => r.Device).Distinct().Count() == 1 ? $", on {rows[0].Device}" : "")
+            + ". Every batch size's latencies, FLOP rates and peaks are in throughput_peak.csv.");
     }
 
     private static string Milliseconds(double ms) => Fmt.Number(ms, ms < 10 ? "0.000" : "0.0");

@@ -40,7 +40,7 @@ static class SyntheticResults
             specs.Select((s, i) => new ParityResult(s.Id, 1e-6 * (i + 1), 1.0, 10_000 + 1_000 * i)));
         InferenceThroughputCsv.Write(Path.Combine(store.ProfileDir, "throughput.csv"),
             from s in specs
-            from engine in new[] { "torchsharp", "onnxruntime" }
+            from engine in new[] { "torchsharp-plain", "torchsharp", "onnxruntime" }
             from batch in new[] { 1, 64 }
             select new InferenceThroughputRecord(s.Id, engine, "cpu", batch,
                 ImagesPerSecond: (engine == "torchsharp" ? 500.0 : 900.0) * batch, P50Ms: 1000.0 / 500, P95Ms: 1000.0 / 400, P99Ms: 1000.0 / 300,
