@@ -58,24 +58,27 @@ public static class PlanCommand
     {
         var repoRoot = RepoRoot.Find();
         var provenance = Provenance.Capture(repoRoot);
-        var path = TrainThroughputCsv.PathIn(results);
-        var cached = remeasure ? [] : TrainThroughputCsv.Reusable(path, options.Threads, concurrent, provenance.GitCommit);
-        var missing = specs.Where(s => !cached.ContainsKey(s.Id)).ToList();
-        if (missing.Count == 0) return cached;
-        Console.WriteLine($"measuring {missing.Count} model(s) ({options.WarmupBatches} warm-up + {options.Repetitions} × {options.Batches} batches each" +
-                          (concurrent > 1 ? $", {concurrent} bench-train processes at once" : "") +
-                          $"; {specs.Count - missing.Count} cached for commit {provenance.GitCommit[..Math.Min(8, provenance.GitCommit.Length)]})");
-        using var bench = concurrent == 1 ? BenchTrainCommand.OpenBench(repoRoot) : null;
-        var (peak, nominal) = (FmaPeak.For(options.Threads), CpuPeak.Detect(options.Threads));
-        foreach (var spec in missing)
+        // One process measures in-process; J processes measure J bench-train processes at once, started together.
+        var bench = new Lazy<TrainThroughputBench>(() => BenchTrainCommand.OpenBench(repoRoot));
+        var peaks = new Lazy<(FmaPeak, CpuPeak?)>(() => (FmaPeak.For(options.Threads), CpuPeak.Detect(options.Threads)));
+        try
         {
-            var row = bench is null ? MeasureConcurrently(spec, options, concurrent)
-                : TrainThroughputRow.From(bench.Measure(spec, options), peak, nominal, TrainThroughputMeter.LoadAverage(), provenance);
-            TrainThroughputCsv.Upsert(path, [row]);                         // one at a time: an interrupted plan keeps what it measured
-            cached[spec.Id] = row;
-            Console.WriteLine($"  {spec.Id,-36} {Number(row.ImagesPerSecond, "N0"),8} train images/s  {Number(row.EvalImagesPerSecond, "N0"),8} eval images/s");
+            return TrainThroughputCache.Fill(TrainThroughputCsv.PathIn(results), specs, options.Threads, concurrent, provenance.GitCommit, remeasure,
+                spec =>
+                {
+                    if (concurrent > 1) return MeasureConcurrently(spec, options, concurrent);
+                    var (peak, nominal) = peaks.Value;                      // measured before the first timing, on its threads
+                    return TrainThroughputRow.From(bench.Value.Measure(spec, options), peak, nominal, TrainThroughputMeter.LoadAverage(), provenance);
+                },
+                missing => Console.WriteLine($"measuring {missing.Count} model(s) ({options.WarmupBatches} warm-up + {options.Repetitions} × {options.Batches} batches each" +
+                                             (concurrent > 1 ? $", {concurrent} bench-train processes at once" : "") +
+                                             $"; {specs.Count - missing.Count} cached for commit {provenance.GitCommit[..Math.Min(8, provenance.GitCommit.Length)]})"),
+                row => Console.WriteLine($"  {row.Model,-36} {Number(row.ImagesPerSecond, "N0"),8} train images/s  {Number(row.EvalImagesPerSecond, "N0"),8} eval images/s"));
         }
-        return cached;
+        finally
+        {
+            if (bench.IsValueCreated) bench.Value.Dispose();
+        }
     }
 
     /// <summary>

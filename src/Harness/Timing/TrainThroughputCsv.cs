@@ -12,7 +12,6 @@ public static class TrainThroughputCsv
     public static IReadOnlyList<TrainThroughputRow> Read(string path) =>
         File.Exists(path) ? CsvFile.Read<TrainThroughputRow>(path) : [];
 
-    /// <summary>Adds <paramref name="rows"/>, replacing earlier rows with the same key; other rows keep their order.</summary>
     /// <summary>
     /// The measurements in <paramref name="path"/> that `plan` may reuse, by model: taken by this trainer at this commit,
     /// thread count, number of processes measured at once, and CPU kernels; anything else is measured again.
@@ -22,6 +21,7 @@ public static class TrainThroughputCsv
                               && r.Concurrent == concurrent && r.CpuKernels == Machine.KernelIsa.Describe())
             .ToDictionary(r => r.Model);
 
+    /// <summary>Adds <paramref name="rows"/>, replacing earlier rows with the same key; other rows keep their order.</summary>
     public static void Upsert(string path, IReadOnlyList<TrainThroughputRow> rows)
     {
         var keys = rows.Select(r => r.Key).ToHashSet();
