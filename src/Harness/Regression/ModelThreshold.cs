@@ -14,6 +14,11 @@ namespace FashionBench.Harness.Regression;
 /// bit-reproducible, so a run of the same id must write the very same predictions: any difference is a change of
 /// numerics. Null in bars derived before it was recorded.
 /// </param>
+/// <param name="FailedSeeds">
+/// The model's runs in the source that diverged or collapsed (left out of the bar). Where some did, a new run that
+/// fails too is what the model does on some seeds, not by itself a regression: it is a warning (a run of a reference
+/// configuration is still held to its predictions by the exact check).
+/// </param>
 public sealed record ModelThreshold(
     double MinAccuracy,
     double MinMacroF1,
@@ -27,4 +32,5 @@ public sealed record ModelThreshold(
     double BinomialSe,
     double KAccuracy,
     double KMacroF1,
-    IReadOnlyDictionary<string, string>? ExactPredictions = null);
+    IReadOnlyDictionary<string, string>? ExactPredictions = null,
+    int FailedSeeds = 0);

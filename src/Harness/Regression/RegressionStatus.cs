@@ -5,7 +5,10 @@ public static class RegressionStatus
 {
     public const string Pass = "pass";
     public const string Fail = "FAIL";
-    /// <summary>Epoch time above the bound: machines differ, so it is reported, never failed.</summary>
+    /// <summary>
+    /// Reported, never failed: an epoch time above the bound (machines differ), or a diverged or collapsed run of a
+    /// model whose reference runs failed on some seeds too.
+    /// </summary>
     public const string Warning = "warning";
     /// <summary>A measured model with no bar in the thresholds file: reported, so it is not silently passed.</summary>
     public const string NoThreshold = "no threshold";

@@ -38,6 +38,7 @@ public static class ThresholdDerivation
         var spread = Spread(models);
         var thresholds = models.ToDictionary(m => m.Model, m => Bar(m, spread) with
         {
+            FailedSeeds = current.Count(r => r.Model == m.Model && r.Status != "ok"),
             ExactPredictions = predictionsHash is null ? null
                 : current.Where(r => r.Model == m.Model).Select(r => (r.RunId, Hash: predictionsHash(r.RunId)))
                     .Where(r => r.Hash is not null).ToDictionary(r => r.RunId, r => r.Hash!),
@@ -123,7 +124,7 @@ public static class ThresholdDerivation
             ? string.Create(c, $"ρ is the seed-to-seed standard deviation in units of SE, measured and pooled over the {s.ModelsWithSeeds} model(s) with at least two seeds (Σ(n − 1) = {s.DegreesOfFreedom} degrees of freedom): ρ = {s.AccuracyRatio:0.000} for accuracy and {s.MacroF1Ratio:0.000} for macro F1; q = t({Confidence}, {s.DegreesOfFreedom}) = {s.Quantile:0.000} also covers the uncertainty of that estimate. Models with {OwnSpreadSeeds} or more seeds use their own ρ and t on their own n − 1 degrees of freedom instead; the others use the pooled ρ. Diverged and collapsed runs are left out. ")
             : string.Create(c, $"No model had two or more seeds, so the spread was not measured and ρ = 1: the binomial SE bounds the seed-to-seed spread from above when test errors are independent across images (Var = Σ pᵢ(1 − pᵢ)/N² ≤ p(1 − p)/N), and macro F1, which moves with accuracy on these balanced test sets, uses the same SE; q = z({Confidence}) = {s.Quantile:0.000}. Re-derive from 3 or more seeds (--seeds 3) to measure ρ. ");
         var time = string.Create(c, $"Reference epoch time: the median seconds per epoch over the model's runs, on the device and machine recorded with it; a run more than {EpochTimeRatioBound:0.0}× slower is a warning only, since machines differ. Minima are rounded down to 4 decimals. {modelCount} model(s). ");
-        const string exact = "Exact check: a judged run whose id (seed, threads, CPU kernels, convolutions and the rest of its configuration) is one of the runs listed under exact_predictions must write byte-identical predictions, since pinned training is bit-reproducible; any difference fails as a change of numerics, whatever the accuracy. Runs of other configurations are judged by the minima alone.";
+        const string exact = "Exact check: a judged run whose id (seed, threads, CPU kernels, convolutions and the rest of its configuration) is one of the runs listed under exact_predictions must write byte-identical predictions, since pinned training is bit-reproducible; any difference fails as a change of numerics, whatever the accuracy. Runs of other configurations are judged by the minima alone. A run that diverged or collapsed fails its minima, unless the model's source runs failed too (failed_seeds): then it is a warning, what the model does on some seeds.";
         return head + spread + time + exact;
     }
 }

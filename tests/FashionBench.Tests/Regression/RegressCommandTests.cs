@@ -84,6 +84,28 @@ public class RegressCommandTests
     }
 
     [Test]
+    public void AFailedRunWarnsWhereTheReferenceFailedOnSomeSeedsTooAndFailsElsewhere()
+    {
+        RunMetrics Collapsed(RunStore store, string model, long seed) => SyntheticRuns.Write(store,
+            RunConfig.For(FashionBench.Models.ModelCatalog.Find(model)!, Profile.Get("quick"), seed, "cpu"),
+            Enumerable.Range(0, 2000).Select(i => i % 10).ToArray(), new int[2000]);      // one class for every image
+        var reference = new RunStore(Path.Combine(dir, "reference"), "quick");
+        Collapsed(reference, NoAug, 4);                                       // no-aug's reference failed on one seed of four
+        Assert.That(CliRun.Invoke("thresholds", "--from", reference.ProfileDir, "--out", Thresholds).ExitCode, Is.Zero);
+        Assert.That(ThresholdsFile.Load(Thresholds).For("quick")!.Models[NoAug].FailedSeeds, Is.EqualTo(1));
+        Collapsed(NightStore, NoAug, 5);
+        Collapsed(NightStore, Main, 5);                                       // the main model never failed in the reference
+
+        var (exit, _, stderr) = Regress();
+
+        Assert.That(exit, Is.EqualTo(1), "the main model's collapse fails the gate");
+        var accuracy = Rows().Where(r => r.Metric == RegressionRow.Accuracy).ToDictionary(r => r.Model);
+        Assert.That((accuracy[NoAug].Status, accuracy[Main].Status), Is.EqualTo((RegressionStatus.Warning, RegressionStatus.Fail)));
+        Assert.That(accuracy[NoAug].Note, Does.Contain("collapsed, as 1 of the bar's source runs did"));
+        Assert.That(stderr, Does.Contain($"regression: {Main} seed 5").And.Not.Contain($"regression: {NoAug} seed 5"));
+    }
+
+    [Test]
     public void HealthyRunsPassButAMissingModelFailsAndIsNamed()
     {
         SyntheticRuns.Write(NightStore, Main, 1, 0.90);

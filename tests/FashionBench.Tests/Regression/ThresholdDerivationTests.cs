@@ -45,6 +45,7 @@ public class ThresholdDerivationTests
         var t = ThresholdDerivation.Derive(runs, "x", DateTimeOffset.UnixEpoch);
         var own = t.Models["mnist-8k/model1"];
         Assert.That(own.Seeds, Is.EqualTo(5), "the collapsed seed 6 is left out");
+        Assert.That((own.FailedSeeds, t.Models["fashion-cnn/aug-dropout"].FailedSeeds), Is.EqualTo((1, 0)), "and counted");
         Assert.That(own.KAccuracy, Is.EqualTo(5.5843).Within(1e-4));
         Assert.That(t.Models["fashion-cnn/aug-dropout"].KAccuracy, Is.Not.EqualTo(own.KAccuracy), "fewer than five seeds: the pooled spread");
     }
