@@ -6,21 +6,22 @@ namespace FashionBench.Reports.Charts;
 
 /// <summary>
 /// A confusion matrix, rows = true class (top to bottom), columns = predicted class, shaded by count or by the
-/// fraction of the row, with each cell's value written in it (or, small, with the title of a small multiple instead).
+/// fraction of the row, with each cell's value written in it (or, as one of small multiples, classes by index and no values).
 /// </summary>
 public sealed class ConfusionHeatmap : IChartRecipe
 {
     private readonly int[,] counts;
     private readonly IReadOnlyList<string> classNames;
     private readonly bool normaliseRows;
-    private readonly string? title;
+    private readonly bool smallMultiple;
 
-    /// <param name="title">A small multiple's title; it then leaves the cell values out (the exact counts are in confusion.csv).</param>
-    public ConfusionHeatmap(int[,] counts, IReadOnlyList<string> classNames, bool normaliseRows = true, string? title = null)
+    /// <param name="smallMultiple">One of several side by side (<see cref="ConfusionGrid"/>): classes by index, no cell values
+    /// (the exact counts are in confusion.csv), no axis titles.</param>
+    public ConfusionHeatmap(int[,] counts, IReadOnlyList<string> classNames, bool normaliseRows = true, bool smallMultiple = false)
     {
         if (counts.GetLength(0) != counts.GetLength(1) || counts.GetLength(0) != classNames.Count)
             throw new ArgumentException($"counts is {counts.GetLength(0)}×{counts.GetLength(1)}, expected {classNames.Count}×{classNames.Count} for the class names", nameof(counts));
-        (this.counts, this.classNames, this.normaliseRows, this.title) = (counts, classNames, normaliseRows, title);
+        (this.counts, this.classNames, this.normaliseRows, this.smallMultiple) = (counts, classNames, normaliseRows, smallMultiple);
     }
 
     public Plot CreatePlot()
@@ -40,7 +41,7 @@ public sealed class ConfusionHeatmap : IChartRecipe
                 cell.FillColor = colormap.GetColor(1 - shade); // ScottPlot's Blues runs dark to light
                 cell.LineColor = Colors.White;
                 cell.LineWidth = 0.5f;
-                if (title is not null) continue;
+                if (smallMultiple) continue;
                 var label = plot.Add.Text(normaliseRows
                     ? shade.ToString("0.00", CultureInfo.InvariantCulture)
                     : counts[t, p].ToString(CultureInfo.InvariantCulture), p, y);
@@ -50,14 +51,15 @@ public sealed class ConfusionHeatmap : IChartRecipe
             }
         }
         var positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
-        if (title is not null)
+        if (smallMultiple)
         {
-            // A small multiple: predicted classes by index (the caption keys them), true classes by name, no axis titles.
+            // Classes by index on both axes (the caption keys them), true class 0 at the top; no axis titles.
             plot.Axes.Bottom.SetTicks(positions, positions.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray());
-            plot.Axes.Left.SetTicks(positions, classNames.Reverse().ToArray());
+            plot.Axes.Left.SetTicks(positions, positions.Select(i => (n - 1 - i).ToString(CultureInfo.InvariantCulture)).ToArray());
             plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
             plot.HideGrid();
-            plot.Title(title);
+            // Room for one digit of tick label left and below, none for absent titles: the panel is the cells.
+            plot.Layout.Fixed(new PixelPadding(left: 12, right: 2, bottom: 12, top: 2));
             return plot;
         }
         plot.Axes.Bottom.SetTicks(positions, classNames.ToArray());

@@ -26,7 +26,9 @@ public sealed class LatencyBars : IChartRecipe
     }
 
     /// <summary>Height for <paramref name="count"/> models: a row of bars each, and room for the axis and legend.</summary>
-    public static float Height(int count, int engines) => 40 + count * Math.Max(12, 4.5f * engines);
+    public static float Height(int count, int engines) => LegendRow.Height + 30 + count * Math.Max(10, 3.5f * engines);
+
+    public IReadOnlyList<LegendEntry> Legend => [.. LegendRow.Series(engines), new("p95", LegendSymbol.Dot, Colors.Black)];
 
     public Plot CreatePlot()
     {
@@ -41,8 +43,7 @@ public sealed class LatencyBars : IChartRecipe
         {
             var points = Enumerable.Range(0, models.Count).Where(m => !double.IsNaN(p95Ms[e, m]))
                 .Select(m => new Coordinates(scale(p95Ms[e, m]), GroupedBars.Position(m, models.Count, e, engines.Count, horizontal: true))).ToList();
-            var markers = plot.Add.Markers(points, MarkerShape.FilledCircle, size: 3.5f, color: Colors.Black);
-            markers.LegendText = e == 0 ? "p95" : "";
+            plot.Add.Markers(points, MarkerShape.FilledCircle, size: 3.5f, color: Colors.Black);
         }
         if (logScale)
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
@@ -53,13 +54,13 @@ public sealed class LatencyBars : IChartRecipe
             };
         plot.Axes.SetLimitsX(valueBase, scale(all.Max()) + (logScale ? 0.1 : all.Max() * 0.05));
         plot.XLabel(logScale ? "ms per image at batch 1 (log scale): bar p50, dot p95" : "ms per image at batch 1: bar p50, dot p95");
-        plot.ShowLegend(Edge.Bottom);
+        plot.HideLegend();   // the legend is a row above the figure
         return plot;
     }
 
     public void Draw(SKCanvas canvas, SKRect rect)
     {
         using var plot = CreatePlot();
-        PlotRendering.Render(plot, canvas, rect);
+        PlotRendering.Render(plot, canvas, rect, Legend);
     }
 }

@@ -13,7 +13,8 @@ public static class PlotRendering
     public const float AxisLabelFontSize = 8.5f;
     public const float TitleFontSize = 9.5f;
 
-    public static void Render(Plot plot, SKCanvas canvas, SKRect rect)
+    /// <returns>The data area it drew into: what is left of <paramref name="rect"/> after axes and labels.</returns>
+    public static PixelRect Render(Plot plot, SKCanvas canvas, SKRect rect)
     {
         ApplyPrintStyle(plot);
         // By default a render first clears the canvas, erasing whatever a shared canvas (a page) already holds.
@@ -22,6 +23,14 @@ public static class PlotRendering
         canvas.ClipRect(rect);
         plot.Render(canvas, new PixelRect(rect.Left, rect.Right, rect.Bottom, rect.Top));
         canvas.Restore();
+        return plot.RenderManager.LastRender.DataRect;
+    }
+
+    /// <summary>A chart with its legend as one row above it (<see cref="LegendRow"/>); the plot shows no legend of its own.</summary>
+    public static PixelRect Render(Plot plot, SKCanvas canvas, SKRect rect, IReadOnlyList<LegendEntry> legend)
+    {
+        LegendRow.Draw(canvas, rect, legend);
+        return Render(plot, canvas, LegendRow.Below(rect));
     }
 
     private static void ApplyPrintStyle(Plot plot)

@@ -41,9 +41,10 @@ public sealed class ThroughputBars : IChartRecipe
             : (0, imagesPerSecond.Max() * 1.05));
     }
 
-    /// <param name="legend">A legend panel below the plot; false where the caller draws one legend for several charts.</param>
+    public IReadOnlyList<LegendEntry> Legend => LegendRow.Series(engines);
+
     /// <param name="panel">One of small multiples: batch sizes as bare numbers and no value-axis label (the caption says it once).</param>
-    public Plot CreatePlot(bool legend = true, bool panel = false)
+    public Plot CreatePlot(bool panel = false)
     {
         var plot = new Plot();
         var values = logScale ? ChartData.Map(imagesPerSecond, Math.Log10) : imagesPerSecond;
@@ -57,7 +58,7 @@ public sealed class ThroughputBars : IChartRecipe
             {
                 IntegerTicksOnly = true,
                 MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-                LabelFormatter = v => Math.Pow(10, v).ToString("#,0", CultureInfo.InvariantCulture),
+                LabelFormatter = v => panel ? Decade(v) : Math.Pow(10, v).ToString("#,0", CultureInfo.InvariantCulture),
             };
             plot.Axes.SetLimitsY(valueBase, limits is { } axis ? Math.Log10(axis.High) : measured.Max() + 0.1);
         }
@@ -65,14 +66,21 @@ public sealed class ThroughputBars : IChartRecipe
         else plot.Axes.Margins(bottom: 0);
         if (panel) plot.XLabel("batch size");
         else plot.YLabel(logScale ? "images / s (log scale)" : "images / s");
-        if (legend) plot.ShowLegend(Edge.Bottom);
-        else plot.HideLegend();
+        plot.HideLegend();   // the legend is a row above the figure
         return plot;
     }
+
+    /// <summary>A power of ten, short enough for a narrow panel's axis: 100, 10k, 1M.</summary>
+    private static string Decade(double log10) => Math.Round(log10) switch
+    {
+        < 3 and var e => Math.Pow(10, e).ToString("0", CultureInfo.InvariantCulture),
+        < 6 and var e => Math.Pow(10, e - 3).ToString("0", CultureInfo.InvariantCulture) + "k",
+        var e => Math.Pow(10, e - 6).ToString("0", CultureInfo.InvariantCulture) + "M",
+    };
 
     public void Draw(SKCanvas canvas, SKRect rect)
     {
         using var plot = CreatePlot();
-        PlotRendering.Render(plot, canvas, rect);
+        PlotRendering.Render(plot, canvas, rect, Legend);
     }
 }

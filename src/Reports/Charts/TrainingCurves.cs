@@ -12,7 +12,7 @@ public sealed record CurveSeries(double[] Mean, double[]? Low = null, double[]? 
 /// <summary>
 /// Loss (with the learning rate on a right axis when it changes) and accuracy per epoch, train and validation, as two
 /// panels side by side, each a mean over seeds with its 95 % band. Accuracy is in percent. Vertical dashed lines mark
-/// the epochs whose weights were restored. Legends sit below the panels, outside the data.
+/// the epochs whose weights were restored. One legend row above both panels serves them, outside the data.
 /// </summary>
 public sealed class TrainingCurves : IChartRecipe
 {
@@ -38,33 +38,59 @@ public sealed class TrainingCurves : IChartRecipe
         this.restoredEpochs = (restoredEpochs ?? []).Distinct().Order().ToList();
     }
 
+    /// <summary>The figure's height on a page: the legend row above the two panels.</summary>
+    public const float Height = 150;
+
+    public IReadOnlyList<LegendEntry> Legend
+    {
+        get
+        {
+            var palette = new ScottPlot.Palettes.Category10();
+            var entries = new List<LegendEntry> { new("train", LegendSymbol.Line, palette.GetColor(0)), new("validation", LegendSymbol.Line, palette.GetColor(1)) };
+            if (restoredEpochs.Count > 0) entries.Add(new("restored weights", LegendSymbol.DottedLine, RestoredColor));
+            if (learningRate is not null) entries.Add(new("learning rate (right axis)", LegendSymbol.DashedLine, Colors.Gray));
+            return entries;
+        }
+    }
+
+    private static readonly Color RestoredColor = Colors.Black.WithAlpha(0.45);
+
+    /// <summary>Where <see cref="Draw"/> puts the loss and the accuracy panel: side by side below the legend row.</summary>
+    public (SKRect Loss, SKRect Accuracy) PanelRects(SKRect rect)
+    {
+        const float gap = 12f;
+        var below = LegendRow.Below(rect);
+        var half = (below.Width - gap) / 2;
+        return (new SKRect(below.Left, below.Top, below.Left + half, below.Bottom), new SKRect(below.Right - half, below.Top, below.Right, below.Bottom));
+    }
+
     public Plot CreateLossPlot()
     {
-        var plot = TwoSeries(trainLoss, valLoss, "loss");
+        var plot = TwoSeries(trainLoss, valLoss, "loss", (0, double.PositiveInfinity));
         if (learningRate is not null)
         {
             var lr = plot.Add.ScatterLine(epochs, learningRate, Colors.Gray);
             lr.LinePattern = LinePattern.Dashed;
-            lr.LegendText = "learning rate";
             lr.Axes.YAxis = plot.Axes.Right;
             plot.Axes.Right.Label.Text = "learning rate";
         }
         return plot;
     }
 
-    public Plot CreateAccuracyPlot() => TwoSeries(trainAccuracy, valAccuracy, "accuracy (%)");
+    public Plot CreateAccuracyPlot() => TwoSeries(trainAccuracy, valAccuracy, "accuracy (%)", (0, 100));
 
     public void Draw(SKCanvas canvas, SKRect rect)
     {
-        var gap = 12f;
-        var half = (rect.Width - gap) / 2;
+        LegendRow.Draw(canvas, rect, Legend);
+        var (lossRect, accuracyRect) = PanelRects(rect);
         using var loss = CreateLossPlot();
         using var accuracy = CreateAccuracyPlot();
-        PlotRendering.Render(loss, canvas, new SKRect(rect.Left, rect.Top, rect.Left + half, rect.Bottom));
-        PlotRendering.Render(accuracy, canvas, new SKRect(rect.Right - half, rect.Top, rect.Right, rect.Bottom));
+        PlotRendering.Render(loss, canvas, lossRect);
+        PlotRendering.Render(accuracy, canvas, accuracyRect);
     }
 
-    private Plot TwoSeries(CurveSeries train, CurveSeries validation, string yLabel)
+    /// <param name="range">Where the quantity can lie: a band from few seeds (t = 12.7 at two) is cut there, not drawn past 100 %.</param>
+    private Plot TwoSeries(CurveSeries train, CurveSeries validation, string yLabel, (double Min, double Max) range)
     {
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
@@ -72,22 +98,18 @@ public sealed class TrainingCurves : IChartRecipe
         {
             if (series.Low is { } low && series.High is { } high)
             {
-                var band = plot.Add.FillY(epochs, low, high);
+                var band = plot.Add.FillY(epochs, [.. low.Select(v => Math.Max(v, range.Min))], [.. high.Select(v => Math.Min(v, range.Max))]);
                 band.FillColor = color.WithAlpha(0.18);
                 band.LineWidth = 0;
             }
             var line = plot.Add.ScatterLine(epochs, series.Mean, color);
-            line.LegendText = name;
+            line.LegendText = name;   // names the series for tests; the chart's legend is the row above (Legend)
             line.LineWidth = 1.5f;
         }
-        foreach (var (epoch, i) in restoredEpochs.Select((e, i) => (e, i)))
-        {
-            var marker = plot.Add.VerticalLine(epoch, 1, Colors.Black.WithAlpha(0.45), LinePattern.Dotted);
-            if (i == 0) marker.LegendText = "restored weights";
-        }
+        foreach (var epoch in restoredEpochs) plot.Add.VerticalLine(epoch, 1, RestoredColor, LinePattern.Dotted);
         plot.XLabel("epoch");
         plot.YLabel(yLabel);
-        plot.ShowLegend(Edge.Bottom);
+        plot.HideLegend();   // the legend is a row above the figure
         return plot;
     }
 }

@@ -12,7 +12,7 @@ internal sealed record DocumentLayout(IReadOnlyList<IReadOnlyList<IPageItem>> Pa
             switch (block)
             {
                 case TitleBlock title: TextBlockLayout.Place(title, state); break;
-                case HeadingBlock heading: TextBlockLayout.Place(heading, KeepWithHeading(document.Blocks.ElementAtOrDefault(i + 1)), state); break;
+                case HeadingBlock heading: TextBlockLayout.Place(heading, KeepWithHeading(document.Blocks.ElementAtOrDefault(i + 1), state), state); break;
                 case ParagraphBlock paragraph: TextBlockLayout.Place(paragraph, state); break;
                 case TableBlock table: TableLayout.Place(table, state); break;
                 case FigureBlock figure: FigureLayout.Place(figure, state); break;
@@ -30,9 +30,9 @@ internal sealed record DocumentLayout(IReadOnlyList<IReadOnlyList<IPageItem>> Pa
     /// How much of the block after a heading must fit on the heading's page: a whole figure (it never splits), the
     /// caption, header and first row of a table, else a few lines of text.
     /// </summary>
-    private static float KeepWithHeading(Block? next) => next switch
+    private static float KeepWithHeading(Block? next, LayoutState state) => next switch
     {
-        FigureBlock figure => figure.Height + 30,
+        FigureBlock figure => FigureLayout.Height(figure, state),   // with its whole caption: it moves with the figure
         TableBlock => 130,   // its caption, header and the first rows TableLayout keeps with the header
         _ => 40,
     };

@@ -1,8 +1,9 @@
 namespace FashionBench.Reports.Layout;
 
 /// <summary>
-/// Greedy word wrapping of styled text. Breaks only at spaces (and at "\n"); a word wider than the line is cut
-/// between characters so long paths and hashes still fit.
+/// Greedy word wrapping of styled text. Breaks at spaces (and at "\n") and after the hyphens of compound ids
+/// ("leakyrelu-maxpool-adam"; see <see cref="Pieces"/>); a piece wider than the line is cut between characters so long
+/// paths and hashes still fit.
 /// </summary>
 internal static class LineBreaker
 {
@@ -15,7 +16,8 @@ internal static class LineBreaker
             for (var p = 0; p < paragraphs.Length; p++)
             {
                 if (p > 0) builder.BreakLine(style);
-                foreach (var (word, spaceBefore) in Words(paragraphs[p])) builder.AddWord(word, spaceBefore, style);
+                foreach (var (word, spaceBefore) in Words(paragraphs[p]))
+                    foreach (var (piece, i) in Pieces(word).Select((piece, i) => (piece, i))) builder.AddWord(piece, spaceBefore && i == 0, style);
                 // A run ending in a space ("accuracy is ") must keep it before the next run's first word.
                 if (paragraphs[p].Length > 0 && char.IsWhiteSpace(paragraphs[p][^1])) builder.MarkSpace();
             }
@@ -24,6 +26,29 @@ internal static class LineBreaker
     }
 
     public static List<TextLine> Wrap(string text, TextStyle style, float maxWidth) => Wrap([(text, style)], maxWidth);
+
+    /// <summary>
+    /// A word's unbreakable pieces. Only a long compound (16 characters or more, such as a model id) breaks, after a
+    /// hyphen or slash with three characters or more before it (since the last break) and a letter and two more
+    /// characters after it: so "keras-cnn/relu-maxpool-adam" can wrap, while "Hyper-parameter", "T-shirt/top",
+    /// "mnist-8k/model1", "lr-0.01" and "-1.67" stay whole.
+    /// </summary>
+    public static IEnumerable<string> Pieces(string word)
+    {
+        if (word.Length < 16)
+        {
+            yield return word;
+            yield break;
+        }
+        var start = 0;
+        for (var i = 0; i < word.Length - 1; i++)
+        {
+            if (word[i] is not ('-' or '/') || i - start < 3 || !char.IsLetter(word[i + 1]) || word.Length - (i + 1) < 3) continue;
+            yield return word[start..(i + 1)];
+            start = i + 1;
+        }
+        yield return word[start..];
+    }
 
     private static IEnumerable<(string Word, bool SpaceBefore)> Words(string text)
     {

@@ -7,13 +7,13 @@ namespace FashionBench.Reports.Layout;
 /// header row repeated, so every page of the table can be read on its own, and a table starts on a new page rather
 /// than leave its header with fewer than <see cref="RowsWithHeader"/> rows at a page foot.
 /// <para>Column widths start from the block's proportions and then follow the content: no column is narrower than its
-/// widest word (a number, an id, a header word), which is never cut, unless that word is wider than
+/// widest word (a number, an id, a header word; an id's pieces between hyphens when whole ids do not fit), which is never cut, unless that word is wider than
 /// <see cref="LongestUncutWord"/> of the table (paths, hashes); the room comes from the columns with room to spare.</para>
 /// </summary>
 internal static class TableLayout
 {
     private const float PadX = 4;
-    private const float PadY = 3;
+    private const float PadY = 2.5f;
     public const int RowsWithHeader = 3;
     public const float LongestUncutWord = 0.4f;
 
@@ -64,8 +64,11 @@ internal static class TableLayout
     {
         var total = table.ColumnWidths.Sum();
         var preferred = table.ColumnWidths.Select(f => width * f / total).ToArray();
-        var minimum = Enumerable.Range(0, preferred.Length).Select(c =>
-            Math.Min(width * LongestUncutWord, WidestWord(table, c, styles) + 2 * PadX + 0.5f)).ToArray();
+        // Ids stay whole where the table has room for them; only where it has not do they break after their hyphens.
+        float[] Minimum(Func<string, IEnumerable<string>> pieces) => Enumerable.Range(0, preferred.Length).Select(c =>
+            Math.Min(width * LongestUncutWord, WidestWord(table, c, styles, pieces) + 2 * PadX + 0.5f)).ToArray();
+        var minimum = Minimum(word => [word]);
+        if (minimum.Sum() >= width) minimum = Minimum(LineBreaker.Pieces);
         var needed = minimum.Sum();
         if (needed >= width) return minimum.Select(m => width * m / needed).ToArray();
         var deficit = preferred.Zip(minimum, (p, m) => Math.Max(0, m - p)).Sum();
@@ -74,11 +77,14 @@ internal static class TableLayout
         return preferred.Zip(minimum, (p, m) => p < m ? m : p - (p - m) / spare * deficit).ToArray();
     }
 
-    private static float WidestWord(TableBlock table, int column, ReportStyles styles) =>
+    private static float WidestWord(TableBlock table, int column, ReportStyles styles, Func<string, IEnumerable<string>> pieces) =>
         table.Rows.Select(r => r[column]).Prepend(new TableCell(table.Headers[column], Bold: true))
-            .SelectMany(cell => cell.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
-                .Select(word => Style(cell, styles).Measure(word)))
+            .SelectMany(cell => cell.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).SelectMany(pieces).Select(word => Style(cell, styles).Measure(word)))
             .DefaultIfEmpty(0).Max();
+
+    /// <summary>What a cell's text wraps between: its words' unbreakable pieces.</summary>
+    private static IEnumerable<string> Words(TableCell cell) =>
+        cell.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).SelectMany(LineBreaker.Pieces);
 
     private static (float Left, float Right)[] ColumnBounds(IReadOnlyList<float> widths, float left)
     {
@@ -98,7 +104,7 @@ internal static class TableLayout
         var inner = columns.Select(c => c.Right - c.Left - 2 * PadX).ToArray();
         var wrapped = cells.Select((cell, i) => LineBreaker.Wrap(cell.Text, Style(cell, styles), inner[i])).ToArray();
         var textHeight = wrapped.Max(lines => lines.Sum(l => l.Height));
-        var cut = cells.Select((cell, i) => cell.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries)
+        var cut = cells.Select((cell, i) => Words(cell)
             .Count(word => Style(cell, styles).Measure(word) is var w && w > inner[i] && w + 2 * PadX <= longest)).Sum();
         return new WrappedRow(cells, wrapped, Math.Max(textHeight, styles.Cell.LineHeight) + 2 * PadY, cut);
     }

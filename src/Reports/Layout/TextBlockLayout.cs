@@ -22,8 +22,8 @@ internal static class TextBlockLayout
     {
         var page = state.Paginator;
         var lines = LineBreaker.Wrap(block.Text, state.Styles.Heading(block.Level), state.Width);
-        var before = block.Level == 1 ? 16 : 10;
-        page.EnsureRoom(before + lines.Sum(l => l.Height) + keepWithNext);
+        var (before, after) = block.Level == 1 ? (16, 10) : (10, 4);
+        page.EnsureRoom(before + lines.Sum(l => l.Height) + after + keepWithNext);
         page.Space(before);
 
         var index = state.Headings.Count;
@@ -34,8 +34,9 @@ internal static class TextBlockLayout
         {
             page.Advance(2);
             page.Add(RectItem.HorizontalRule(state.Left, state.Left + state.Width, page.Y, ReportStyles.Rule));
+            page.Advance(after - 2);
         }
-        page.Advance(block.Level == 1 ? 8 : 4);
+        else page.Advance(after);
     }
 
     public static void Place(ParagraphBlock block, LayoutState state)

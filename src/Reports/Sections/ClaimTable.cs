@@ -27,7 +27,7 @@ internal static class ClaimTable
         var rows = verdicts.Select(v =>
         {
             var cells = new List<TableCell>();
-            if (withModel) cells.Add(Fmt.Model(v.Model) + (v.Device == "cpu" ? "" : $" ({v.Device})"));
+            if (withModel) cells.Add(v.Model + (v.Device == "cpu" ? "" : $" ({v.Device})"));
             cells.Add(v.Claim == ClaimJudge.TrainingRun ? $"{v.Claim}, seed {v.Seeds}" : v.Claim);
             cells.Add(Fmt.Claim(v.Unit, v.Documented, v.Qualifier));
             cells.Add(v.Verdict == Verdict.RunFailed ? Fmt.None : Fmt.Measured(v));

@@ -20,7 +20,7 @@ internal static class CompareSection
             + "Same: the interval lies within the margin; better or worse: it excludes 0 (and McNemar rejects, where paired); otherwise inconclusive."));
         doc.Add(new TableBlock(["Model", "Devices", "n (paired)", "Δ acc. (pp)", "95 % interval", "p", "Time ×", "Verdict"],
             rows.Select(r => (IReadOnlyList<TableCell>)[
-                Fmt.Model(r.Model), $"{r.BaseDevice} → {r.Device}", Fmt.Invariant($"{r.BaseN}/{r.N} ({r.PairedSeeds})"),
+                r.Model, $"{r.BaseDevice} → {r.Device}", Fmt.Invariant($"{r.BaseN}/{r.N} ({r.PairedSeeds})"),
                 Fmt.Pp(r.DeltaAccuracy * 100), Fmt.Invariant($"{r.DeltaAccuracyLow * 100:+0.00;-0.00;0.00} … {r.DeltaAccuracyHigh * 100:+0.00;-0.00;0.00}"),
                 r.McNemarP is { } p ? Fmt.Number(p, p < 1e-4 ? "0.0E+0" : "0.0000") : Fmt.None,
                 r.EpochTimeRatio is { } t ? Fmt.Number(t, "0.00") : Fmt.None,

@@ -25,8 +25,8 @@ internal static class ErrorsSection
         var classes = runs[0].Metrics.ClassNames;
         var width = PageSetup.A4Portrait.Content.Width;
         doc.Add(new FigureBlock(ConfusionGrid.Height(runs.Count, width),
-            new ConfusionGrid(runs.Select(r => (ShortName(r.Model), ConfusionMatrix.FromRows(r.Metrics.Confusion).Counts)).ToList(), classes).Draw,
-            Fmt.Invariant($"Row-normalised confusion matrices of the representative runs, true class down, predicted class across ({string.Join(", ", classes.Select((c, i) => $"{i} {c}"))}); each row sums to 1, so the diagonal is the per-class recall, on {runs[0].TestImages:N0} test images each. The counts are in confusion.csv.")));
+            new ConfusionGrid(runs.Select(r => (Fmt.ShortModel(r.Model), ConfusionMatrix.FromRows(r.Metrics.Confusion).Counts)).ToList(), classes).Draw,
+            Fmt.Invariant($"Row-normalised confusion matrices of the representative runs, true class down, predicted class across, both by class index ({string.Join(", ", classes.Select((c, i) => $"{i} {c}"))}); each row sums to 1, so the diagonal is the per-class recall, on {runs[0].TestImages:N0} test images each. The counts are in confusion.csv.")));
         PerClassF1(doc, material, runs, classes);
         ConfusedPairs(doc, material, runs);
         Misclassified(doc, material, runs[0]);
@@ -38,7 +38,7 @@ internal static class ErrorsSection
         var seeds = runs.Select(r => material.Inputs.Runs.Where(x => x.Model == r.Model && x.Metrics.Device == r.Metrics.Device && x.Metrics.Status == "ok")
             .DefaultIfEmpty(r).ToList()).ToList();
         var claimed = runs.FirstOrDefault(r => r.Spec!.Documented.PerClassF1.Count > 0);
-        IReadOnlyList<string> headers = ["Class", .. runs.Select(r => ShortName(r.Model)), .. claimed is null ? [] : new[] { $"Doc. ({ShortName(claimed.Model)})" }];
+        IReadOnlyList<string> headers = ["Class", .. runs.Select(r => Fmt.ShortModel(r.Model)), .. claimed is null ? [] : new[] { $"Doc. ({Fmt.ShortModel(claimed.Model)})" }];
         var rows = classes.Select(name => (IReadOnlyList<TableCell>)[
             name,
             .. seeds.Select(s => (TableCell)Fmt.Score(s.Average(r => r.Metrics.PerClass.Single(c => c.Name == name).F1))),
@@ -54,7 +54,7 @@ internal static class ErrorsSection
     {
         var rows = runs.Select(r => (r, Pairs: material.Tables.ConfusedPairs.Where(p => p.RunId == r.Metrics.RunId).Take(PairsPerModel).ToList()))
             .Where(x => x.Pairs.Count > 0)
-            .Select(x => (IReadOnlyList<TableCell>)[Fmt.Model(x.r.Model),
+            .Select(x => (IReadOnlyList<TableCell>)[x.r.Model,
                 string.Join("; ", x.Pairs.Select(p => Fmt.Invariant($"{p.TrueClass} → {p.PredictedClass} ({Fmt.Percent(p.FractionOfTrue)} %)")))])
             .ToList();
         if (rows.Count == 0) return;
@@ -87,5 +87,4 @@ internal static class ErrorsSection
     }
 
     /// <summary>"aug-dropout" for "fashion-cnn/aug-dropout": the write-up's models share their family.</summary>
-    private static string ShortName(string id) => id.Contains('/') ? id[(id.IndexOf('/') + 1)..] : id;
 }

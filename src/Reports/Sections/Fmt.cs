@@ -25,11 +25,8 @@ internal static class Fmt
 
     public static string Invariant(FormattableString text) => text.ToString(C);
 
-    /// <summary>
-    /// A model id for a table cell: ids longer than a model column holds at 8.5 pt (about 24 characters) break after
-    /// the family ("keras-cnn/\nleakyrelu-strided-adam"), since table text otherwise breaks only at spaces or mid-word.
-    /// </summary>
-    public static string Model(string id) => id.Length > 24 && id.IndexOf('/') is > 0 and var slash ? id.Insert(slash + 1, "\n") : id;
+    /// <summary>A model id within its write-up's own section, where the family is said: "relu-maxpool-adam".</summary>
+    public static string ShortModel(string id) => id.Contains('/') ? id[(id.IndexOf('/') + 1)..] : id;
 
     /// <summary>A claim's value with its unit and qualifier: "90.94 %", ">90.00 %", "~310,000", "<1,000,000", "0.8980", "180.0 s".</summary>
     public static string Claim(ClaimUnit unit, double? value, string qualifier = "")

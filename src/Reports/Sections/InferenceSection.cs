@@ -70,12 +70,14 @@ internal static class InferenceSection
         ]));
     }
 
-    private const int PanelColumns = 3, PanelRowsPerFigure = 4;
-    private const float PanelHeight = 118, PanelGap = 8, PanelTitleSize = 8;
+    // Twenty models on one page: four to a row, five rows.
+    private const int PanelColumns = 4, PanelRowsPerFigure = 5;
+    private const float PanelHeight = 118, PanelGap = 8;
 
     /// <summary>
-    /// Small multiples: one panel per model (engines × batch sizes), three to a row and twelve to a figure, all on one
-    /// value axis under one legend, so models compare at a glance; then single-image latency across models, p50 and p95.
+    /// Single-image latency across models, p50 and p95; then small multiples: one panel per model (engines × batch
+    /// sizes), four to a row and twenty to a figure, all on one value axis under one legend, so models compare at a glance.
+    /// (The shorter latency chart first: it fits under the section's opening text, the page-high panels then take a page.)
     /// </summary>
     private static void Charts(ReportDocument doc, IReadOnlyList<ThroughputPeakRow> rows)
     {
@@ -84,31 +86,25 @@ internal static class InferenceSection
         Func<ThroughputPeakRow, string> series = rows.Select(r => r.Device).Distinct().Count() > 1 ? Engine : r => r.Engine;
         var names = rows.Select(series).Distinct().ToList();
         var (logScale, limits) = ThroughputBars.SharedAxis(rows.Select(r => r.ImagesPerSecond).ToList());
+        if (Latency(rows.Where(r => r.BatchSize == 1).ToList(), series, names) is { } latency) doc.Add(latency);
         var perFigure = PanelColumns * PanelRowsPerFigure;
         foreach (var (figure, index) in models.Chunk(perFigure).Select((f, i) => (f, i)))
         {
             var panels = figure.Select(m => (Model: m, Chart: Chart(rows.Where(r => r.Model == m).ToList(), series, names, logScale, limits))).ToList();
-            doc.Add(new FigureBlock(SeriesLegend.Height + (panels.Count + PanelColumns - 1) / PanelColumns * (PanelHeight + PanelGap), (canvas, rect) =>
+            doc.Add(new FigureBlock(LegendRow.Height + (panels.Count + PanelColumns - 1) / PanelColumns * (PanelHeight + PanelGap), (canvas, rect) =>
             {
-                SeriesLegend.Draw(canvas, rect, names);
+                LegendRow.Draw(canvas, rect, LegendRow.Series(names));
                 var width = (rect.Width - (PanelColumns - 1) * PanelGap) / PanelColumns;
                 for (var k = 0; k < panels.Count; k++)
                 {
                     var (row, column) = Math.DivRem(k, PanelColumns);
-                    using var plot = panels[k].Chart.CreatePlot(legend: false, panel: true);
-                    var (left, top) = (rect.Left + column * (width + PanelGap), rect.Top + SeriesLegend.Height + row * (PanelHeight + PanelGap));
-                    // The model's name over its panel, made smaller where a long id would not fit its width.
-                    using (var font = ChartFonts.Create(PanelTitleSize, bold: true))
-                    using (var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true })
-                    {
-                        font.Size = Math.Min(PanelTitleSize, PanelTitleSize * (width - 4) / font.MeasureText(panels[k].Model));
-                        canvas.DrawText(panels[k].Model, left + width / 2, top + PanelTitleSize, SKTextAlign.Center, font, paint);
-                    }
-                    PlotRendering.Render(plot, canvas, new SKRect(left, top + PanelTitleSize + 3, left + width, top + PanelHeight));
+                    using var plot = panels[k].Chart.CreatePlot(panel: true);
+                    var (left, top) = (rect.Left + column * (width + PanelGap), rect.Top + LegendRow.Height + row * (PanelHeight + PanelGap));
+                    PanelTitle.Draw(canvas, panels[k].Model, left, top, width);
+                    PlotRendering.Render(plot, canvas, new SKRect(left, top + PanelTitle.Height, left + width, top + PanelHeight));
                 }
             }, Fmt.Invariant($"Inference images/s by model, batch size and engine (models {index * perFigure + 1}–{index * perFigure + figure.Length} of {models.Count}): the median of the timed repetitions, every panel on one images/s axis ({(logScale ? "log scale" : "linear")}).")));
         }
-        if (Latency(rows.Where(r => r.BatchSize == 1).ToList(), series, names) is { } latency) doc.Add(latency);
     }
 
     private static ThroughputBars Chart(IReadOnlyList<ThroughputPeakRow> rows, Func<ThroughputPeakRow, string> series, IReadOnlyList<string> engines,
@@ -150,12 +146,15 @@ internal static class InferenceSection
         var batches = rows.Select(r => r.BatchSize).Distinct().Order().ToList();
         var (latencyBatch, peakBatch) = (batches[0], batches[^1]);
         var threads = rows.Select(r => r.Threads).Distinct().Order().ToList();
-        var lines = rows.GroupBy(r => (r.Model, Engine: engine(r))).Select(g =>
+        var groups = rows.GroupBy(r => (r.Model, Engine: engine(r))).ToList();
+        var lines = groups.Select((g, i) =>
         {
             ThroughputPeakRow? At(int batch) => g.FirstOrDefault(r => r.BatchSize == batch);
             var (latency, peak) = (At(latencyBatch), At(peakBatch));
+            // A model's name on its first engine's row only: the rows below it are its other engines.
+            var first = i == 0 || groups[i - 1].Key.Model != g.Key.Model;
             return (IReadOnlyList<TableCell>)[
-                Fmt.Model(g.Key.Model), g.Key.Engine,
+                first ? g.Key.Model : "", g.Key.Engine,
                 .. batches.Select(b => (TableCell)(At(b) is { } r ? Fmt.Number(r.ImagesPerSecond, "N0") : Fmt.None)),
                 latency is null ? Fmt.None : Milliseconds(latency.P50Ms), latency is null ? Fmt.None : Milliseconds(latency.P95Ms),
                 latency?.P99Ms is { } p99 ? Milliseconds(p99) : Fmt.None,
@@ -165,7 +164,7 @@ internal static class InferenceSection
         return new(
             ["Model", "Engine", .. batches.Select(b => Fmt.Invariant($"batch {b:N0}")), "p50", "p95", "p99", "% peak"],
             lines,
-            [125, 89, .. batches.Select(_ => 55f), 38, 38, 38, 38],
+            [150, 70, .. batches.Select(_ => 46f), 32, 32, 32, 32],   // the longest id, keras-cnn/leakyrelu-maxpool-adam, on one line
             [SKTextAlign.Left, SKTextAlign.Left, .. Enumerable.Repeat(SKTextAlign.Right, batches.Count + 4)],
             Fmt.Invariant($"Inference throughput (throughput.csv): images/s at each batch size; p50, p95 and p99, the latency in ms of one call at batch {latencyBatch:N0} at those percentiles (— where not recorded); and % of the CPU's FP32 peak at batch {peakBatch:N0} (none on GPUs); ")
             + (threads.Count == 1 ? Fmt.Invariant($"every engine ran on {threads[0]} thread{(threads[0] == 1 ? "" : "s")}") : $"threads: {string.Join(", ", threads)}")
@@ -187,7 +186,7 @@ internal static class InferenceSection
         var failed = material.Inputs.Representatives.Where(r => r.Metrics.Status != "ok").ToDictionary(r => r.Model, r => r.Metrics.Status);
         doc.Add(new TableBlock(["Model", "Max |Δ logit|", "Argmax agreement (%)", "ONNX size (KB)", "Parity"],
             parity.Select(p => (IReadOnlyList<TableCell>)[
-                Fmt.Model(p.Model), Fmt.Number(p.MaxAbsDiff, "0.00E+00"), Fmt.Percent(p.ArgmaxAgreement), Fmt.Number(p.OnnxBytes / 1024.0, "N1"),
+                p.Model, Fmt.Number(p.MaxAbsDiff, "0.00E+00"), Fmt.Percent(p.ArgmaxAgreement), Fmt.Number(p.OnnxBytes / 1024.0, "N1"),
                 failed.TryGetValue(p.Model, out var status)
                     ? VerdictStyle.Cell($"{(p.Passed ? "passed" : "failed")}, but the run {status}", Verdicts.Verdict.RunFailed)
                     : VerdictStyle.Cell(p.Passed ? "passed" : "failed", p.Passed ? Verdicts.Verdict.Held : Verdicts.Verdict.DidNotHold),

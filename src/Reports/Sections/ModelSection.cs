@@ -13,7 +13,6 @@ namespace FashionBench.Reports.Sections;
 /// </summary>
 internal static class ModelSection
 {
-    private const float CurvesHeight = 150;
 
     public static string Heading(RunRecords run) => $"{run.Model}: {run.Spec!.Title}";
 
@@ -25,21 +24,21 @@ internal static class ModelSection
         doc.Add(new HeadingBlock(Heading(run), 2));
         var limits = run.Config.TrainLimit is { } train ? Fmt.Invariant($", the first {train:N0} training and {run.TestImages:N0} test images") : "";
         doc.Add(new ParagraphBlock([
-            new TextRun(Fmt.Invariant($"{spec.Source}. Run {m.RunId} (seed {m.Seed} on {m.Device}, {m.EpochsRun} of {run.Config.Epochs} planned epochs{limits}{(m.StoppedEarly ? ", stopped early" : "")}; its test metrics are of {Weights(spec, m)}) stands for the model in the error pages of the write-up; claims and curves are over all seeds.")),
+            new TextRun(Fmt.Invariant($"{spec.Source}. Claims and curves are over all seeds; the error pages show run {m.RunId} (seed {m.Seed} on {m.Device}, {m.EpochsRun} of {run.Config.Epochs} planned epochs{limits}{(m.StoppedEarly ? ", stopped early" : "")}; {Weights(spec, m)}).")),
             .. spec.Documented.Quote.Length > 0 ? new[] { new TextRun("\nThe write-up: ", Bold: true), new TextRun($"“{spec.Documented.Quote}”") } : [],
         ]));
         if (RecipeTable.Of(spec, m.EpochsRun, first) is { } recipe) doc.Add(recipe);
         else doc.Add(new ParagraphBlock($"Trained with the same hyper-parameters as {first!.Id}."));
         doc.Add(ClaimTable.Of(material.Tables.VerdictsOf(run), withModel: false,
-            $"What the write-up documents for {run.Model} against its runs on {run.Metrics.Device}: the measured mean ± half its 95 % interval over (n) seeds, and the verdict by the rule in the Method section."));
+            $"{run.Model}'s documented claims against its runs on {run.Metrics.Device}: the mean ± half its 95 % interval over (n) seeds, and the verdict by the Method section's rule."));
         Curves(doc, material, run);
     }
 
     /// <summary>Which weights a run's test metrics are of: the restored lowest-validation-loss epoch, or the last.</summary>
     private static string Weights(Models.ModelSpec spec, Harness.Runs.RunMetrics m) =>
         spec.Recipe.EarlyStopping?.RestoreBest == true
-            ? Fmt.Invariant($"the weights of epoch {m.BestEpoch}, the lowest validation loss, restored")
-            : Fmt.Invariant($"the last epoch's weights (epoch {m.EpochsRun})");
+            ? Fmt.Invariant($"tested with epoch {m.BestEpoch}'s weights, the lowest validation loss, restored")
+            : Fmt.Invariant($"tested with the last epoch's weights (epoch {m.EpochsRun})");
 
     private static void Curves(ReportDocument doc, ReportMaterial material, RunRecords run)
     {
@@ -56,9 +55,10 @@ internal static class ModelSection
         var chart = new TrainingCurves(c.Epochs, c.TrainLoss, c.ValidationLoss, c.TrainAccuracy, c.ValidationAccuracy, c.LearningRate, c.RestoredEpochs);
         var validation = run.Metrics.ValidatesOnTest ? "validation (the test set, as in the write-up)" : "validation (held out of the training set)";
         var over = c.Seeds > 1 ? Fmt.Invariant($"the mean over {c.Seeds} seeds with its 95 % band") : "one seed";
-        var rate = c.LearningRate.Distinct().Count() == 1 ? Fmt.Invariant($"; the learning rate is {c.LearningRate[0]:0.#####} throughout") : ", with the learning rate (dashed, right axis)";
-        var restored = restores ? Fmt.Invariant($"; dotted lines mark the epochs whose weights were restored (lowest validation loss): {string.Join(", ", seeds.Count > 0 ? seeds.OrderBy(r => r.Metrics.Seed).Select(r => r.Metrics.BestEpoch) : [run.Metrics.BestEpoch])} by seed") : "";
-        doc.Add(new FigureBlock(CurvesHeight, chart.Draw,
-            $"Training curves of {run.Model} per epoch, {over}: loss{rate}, and accuracy; train against {validation}{restored}."));
+        // The legend row names the lines; the caption says what they are of.
+        var rate = c.LearningRate.Distinct().Count() == 1 ? Fmt.Invariant($"; learning rate {c.LearningRate[0]:0.#####} throughout") : "";
+        var restored = restores ? Fmt.Invariant($"; weights restored from the lowest validation loss, epoch {string.Join(", ", seeds.Count > 0 ? seeds.OrderBy(r => r.Metrics.Seed).Select(r => r.Metrics.BestEpoch) : [run.Metrics.BestEpoch])} by seed") : "";
+        doc.Add(new FigureBlock(TrainingCurves.Height, chart.Draw,
+            $"Training curves of {run.Model}, {over}; {validation}{rate}{restored}."));
     }
 }

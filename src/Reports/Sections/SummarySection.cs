@@ -84,7 +84,7 @@ internal static class SummarySection
         IReadOnlyList<float> allWidths = [125f, .. widths];
         var alignments = allHeaders.Select((h, i) => i == 0 || h == "Verdict" ? SKTextAlign.Left : SKTextAlign.Right).ToList();
         var cells = rows.Select(r => (IReadOnlyList<TableCell>)[
-            Fmt.Model(r.Row.Model) + (r.Row.Device == "cpu" ? "" : $" ({r.Row.Device})"), .. r.Cells]).ToList();
+            r.Row.Model + (r.Row.Device == "cpu" ? "" : $" ({r.Row.Device})"), .. r.Cells]).ToList();
         return new TableBlock(allHeaders, cells, allWidths, alignments, caption);
     }
 }

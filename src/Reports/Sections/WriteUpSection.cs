@@ -41,7 +41,7 @@ internal static class WriteUpSection
             {
                 var row = material.Tables.Summary.Single(s => s.RunId == r.Metrics.RunId);
                 return (IReadOnlyList<TableCell>)[
-                    Fmt.Model(row.Model), row.Baseline.Length > 0 ? Fmt.Model(row.Baseline) : Fmt.None, Fmt.Count(row.Params),
+                    Fmt.ShortModel(row.Model), row.Baseline.Length > 0 ? Fmt.ShortModel(row.Baseline) : Fmt.None, Fmt.Count(row.Params),
                     Fmt.Percent(row.TestAccuracy), (r.Spec!.Documented.TestAccuracyIsLowerBound ? ">" : "") + Fmt.Percent(row.DocumentedAccuracy),
                     Fmt.Pp(row.DeltaPp), row.BaselineStatus is "" or "ok" ? Fmt.Pp(row.VsBaselinePp) : $"baseline {row.BaselineStatus}",
                 ];
@@ -56,9 +56,9 @@ internal static class WriteUpSection
         var documented = runs.Select(r => (r.Spec!.Documented.TestAccuracy ?? double.NaN) * 100).ToArray();
         var measured = runs.Select((r, i) => (headline[i]?.Measured ?? r.Metrics.TestAccuracy) * 100).ToArray();
         var error = headline.Select(v => v?.CiLow is { } low && v.CiHigh is { } high ? (high - low) / 2 * 100 : double.NaN).ToArray();
-        var chart = new BarComparison(runs.Select(r => r.Model).ToList(), documented, measured, "test accuracy (%)", error);
-        doc.Add(new FigureBlock(Math.Min(80 + 26 * runs.Count, 420), chart.Draw,
-            "The headline accuracy claim of each model, documented by the write-up against measured here: the mean over seeds with its 95 % interval as whiskers, from a zero baseline (no documented bar where the write-up gives no number; a lower bound is drawn at the bound)."));
+        var chart = new BarComparison(runs.Select(r => Fmt.ShortModel(r.Model)).ToList(), documented, measured, "test accuracy (%)", error);
+        doc.Add(new FigureBlock(BarComparison.Height(runs.Count), chart.Draw,
+            "Each model's headline accuracy claim against the mean over its seeds, with the 95 % interval as whiskers, from zero (no documented bar where the write-up gives no number; a lower bound is drawn at the bound)."));
     }
 
     private static void Choices(ReportDocument doc, IReadOnlyList<RunRecords> runs)
@@ -69,7 +69,7 @@ internal static class WriteUpSection
         doc.Add(new TableBlock(["Decision", "Chosen", "Why", "Models"],
             choices.Select(c => (IReadOnlyList<TableCell>)[
                 new TableCell(c.Key.What, Bold: true), c.Key.Chosen, c.Key.Reason,
-                c.Models.Count == runs.Count ? "all" : string.Join(", ", c.Models.Select(Fmt.Model)),
+                c.Models.Count == runs.Count ? "all" : string.Join(", ", c.Models.Select(Fmt.ShortModel)),
             ]).ToList(),
             [1.2f, 2f, 2.4f, 1.3f], caption: "Each decision the write-up left open, what was built and why."));
     }
@@ -101,7 +101,7 @@ internal static class WriteUpSection
             parameterClaims.Select(s =>
             {
                 var (built, verdict) = ClaimJudge.ParametersOfSpec(s);
-                return (IReadOnlyList<TableCell>)[Fmt.Model(s.Id), s.Documented.Parameters!.ToString(), Fmt.Count(built),
+                return (IReadOnlyList<TableCell>)[s.Id, s.Documented.Parameters!.ToString(), Fmt.Count(built),
                     VerdictStyle.Cell(verdict == Verdict.Held ? "consistent" : "contradicted", verdict)];
             }).ToList(),
             [2.3f, 1.3f, 1.3f, 1.2f], [SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Right, SKTextAlign.Left],

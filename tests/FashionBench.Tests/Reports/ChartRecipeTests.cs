@@ -3,6 +3,8 @@ using FashionBench.Reports.Charts;
 using NUnit.Framework;
 using ScottPlot;
 using ScottPlot.Plottables;
+using FashionBench.Reports.Layout;
+using SkiaSharp;
 
 namespace FashionBench.Tests.Reports;
 
@@ -48,6 +50,8 @@ public sealed class ChartRecipeTests
         var slow = new ThroughputBars(["cpu"], [1], new double[,] { { 300 } }, logScale, limits).CreatePlot(panel: true);
         var fast = new ThroughputBars(["cpu"], [1], new double[,] { { 80_000 } }, logScale, limits).CreatePlot(panel: true);
         Assert.That(slow.Axes.GetLimits().Top, Is.EqualTo(fast.Axes.GetLimits().Top).And.EqualTo(Math.Log10(100_000)).Within(1e-12));
+        var ticks = (ScottPlot.TickGenerators.NumericAutomatic)slow.Axes.Left.TickGenerator;
+        Assert.That(new[] { 2.0, 4, 6, 7 }.Select(ticks.LabelFormatter), Is.EqualTo(new[] { "100", "10k", "1M", "10M" }), "a narrow panel's decades");
         Assert.That(slow.Axes.GetLimits().Bottom, Is.EqualTo(fast.Axes.GetLimits().Bottom).And.EqualTo(2).Within(1e-12));
         Assert.That(ThroughputBars.SharedAxis([300, 900]).LogScale, Is.False, "within tenfold: linear");
     }
@@ -74,28 +78,74 @@ public sealed class ChartRecipeTests
         Assert.That(plot.Axes.GetLimits().Left, Is.Zero, "a zero baseline does not exaggerate differences");
     }
 
-    /// <summary>The legend of every chart sits in a panel outside the data area, never over the data.</summary>
+    /// <summary>Every chart's legend is one row above its figure (<see cref="LegendRow"/>): none inside or beside the data.</summary>
     [Test]
-    public void EveryLegendIsOutsideTheData()
+    public void EveryLegendIsARowAboveTheData()
     {
         double[] epochs = [1, 2, 3];
         var curves = new TrainingCurves(epochs, S(1, 0.8, 0.7), S(1.1, 0.9, 0.85), S(60, 70, 75), S(58, 66, 70), [0.1, 0.05, 0.01], [2]);
-        Plot[] plots =
+        var comparison = new BarComparison(["m1"], [91.0], [90.5], "accuracy (%)");
+        var throughput = new ThroughputBars(["TorchSharp", "ONNX Runtime"], [1, 64], new double[,] { { 100, 200 }, { 300, 400 } });
+        var latency = new LatencyBars(["m1", "m2"], ["TorchSharp", "ONNX Runtime"], new double[,] { { 1, 2 }, { 0.5, 1 } }, new double[,] { { 1.5, 3 }, { 0.6, 1.2 } });
+        (Plot Plot, IReadOnlyList<LegendEntry> Legend, string[] Names)[] charts =
         [
-            curves.CreateLossPlot(), curves.CreateAccuracyPlot(),
-            new BarComparison(["m1"], [91.0], [90.5], "accuracy (%)").CreatePlot(),
-            new ThroughputBars(["TorchSharp", "ONNX Runtime"], [1, 64], new double[,] { { 100, 200 }, { 300, 400 } }).CreatePlot(),
-            new LatencyBars(["m1", "m2"], ["TorchSharp", "ONNX Runtime"], new double[,] { { 1, 2 }, { 0.5, 1 } }, new double[,] { { 1.5, 3 }, { 0.6, 1.2 } }).CreatePlot(),
+            (curves.CreateLossPlot(), curves.Legend, ["train", "validation", "restored weights", "learning rate (right axis)"]),
+            (curves.CreateAccuracyPlot(), curves.Legend, ["train", "validation", "restored weights", "learning rate (right axis)"]),
+            (comparison.CreatePlot(), comparison.Legend, ["documented", "measured (mean, 95 % interval)"]),
+            (throughput.CreatePlot(), throughput.Legend, ["TorchSharp", "ONNX Runtime"]),
+            (latency.CreatePlot(), latency.Legend, ["TorchSharp", "ONNX Runtime", "p95"]),
         ];
-        foreach (var plot in plots)
+        foreach (var (plot, legend, names) in charts)
         {
-            Assert.That(plot.Legend.IsVisible, Is.False, "no legend inside the data area");
-            Assert.That(plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>(), Has.Exactly(1).Items, "one legend panel on an edge");
+            Assert.That((plot.Legend.IsVisible, plot.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Count()), Is.EqualTo((false, 0)),
+                "no legend of ScottPlot's, inside the data area or in a panel beside it");
+            Assert.That(legend.Select(e => e.Name), Is.EqualTo(names));
         }
-        // Charts drawn under one shared legend (the inference section's small multiples) take none of their own, inside
-        // or out: a panel would squeeze a third-width chart's data area to nothing.
-        var shared = new ThroughputBars(["TorchSharp", "ONNX Runtime"], [1, 64], new double[,] { { 100, 200 }, { 300, 400 } }).CreatePlot(legend: false);
-        Assert.That((shared.Legend.IsVisible, shared.Axes.GetPanels().OfType<ScottPlot.Panels.LegendPanel>().Count()), Is.EqualTo((false, 0)));
+        Assert.That(new TrainingCurves(epochs, S(1, 0.8, 0.7), S(1.1, 0.9, 0.85), S(60, 70, 75), S(58, 66, 70)).Legend.Select(e => e.Name),
+            Is.EqualTo(new[] { "train", "validation" }), "no entry for what is not drawn");
+    }
+
+    /// <summary>
+    /// Drawn at its size on a report page, a chart keeps most of its figure for the data: the legend row, axes and labels
+    /// take the rest. (A legend panel of one entry per line once left the curves a sliver with a single tick.)
+    /// </summary>
+    [Test]
+    public void ChartsDrawnAtTheirReportSizeKeepMostOfTheFigureForData()
+    {
+        using var bitmap = new SKBitmap(600, 900);
+        using var canvas = new SKCanvas(bitmap);
+        var width = PageSetup.A4Portrait.Content.Width;
+        double[] epochs = [.. Enumerable.Range(1, 20).Select(e => (double)e)];
+        var rising = epochs.Select(e => 80 + e / 2).ToArray();
+        var curves = new TrainingCurves(epochs, epochs.Select(e => 1 / e).ToArray(), epochs.Select(e => 1.2 / e).ToArray(), rising, rising,
+            epochs.Select(e => 0.001 * Math.Pow(0.5, (int)(e / 5))).ToArray(), [17, 18, 20]);
+        var figure = new SKRect(0, 0, width, TrainingCurves.Height);
+        var (lossRect, accuracyRect) = curves.PanelRects(figure);
+        using (var loss = curves.CreateLossPlot()) AssertMostlyData(PlotRendering.Render(loss, canvas, lossRect), lossRect, figure, "loss panel");
+        using (var accuracy = curves.CreateAccuracyPlot()) AssertMostlyData(PlotRendering.Render(accuracy, canvas, accuracyRect), accuracyRect, figure, "accuracy panel");
+
+        // The fewest and the most models a write-up has (000: two; 002: seven), and the inference section's twenty.
+        foreach (var count in new[] { 2, 7 })
+        {
+            var models = Enumerable.Range(1, count).Select(m => $"model {m}").ToList();
+            var comparison = new BarComparison(models, [.. models.Select(_ => 90.9)], [.. models.Select(_ => 91.2)], "test accuracy (%)", [.. models.Select(_ => 0.6)]);
+            figure = new SKRect(0, 0, width, BarComparison.Height(count));
+            using var plot = comparison.CreatePlot();
+            AssertMostlyData(PlotRendering.Render(plot, canvas, figure, comparison.Legend), figure, figure, $"bar comparison of {count}");
+        }
+        var twenty = Enumerable.Range(1, 20).Select(m => $"model {m}").ToList();
+        double[,] p50 = new double[3, 20], p95 = new double[3, 20];
+        for (var m = 0; m < 20; m++)
+            for (var (e, ms) = (0, new[] { 0.6, 0.5, 0.15 }); e < 3; e++) (p50[e, m], p95[e, m]) = (ms[e], ms[e] * 1.5);
+        var latency = new LatencyBars(twenty, ["torchsharp-plain", "torchsharp", "onnxruntime"], p50, p95);
+        figure = new SKRect(0, 0, width, LatencyBars.Height(twenty.Count, 3));
+        using (var plot = latency.CreatePlot()) AssertMostlyData(PlotRendering.Render(plot, canvas, figure, latency.Legend), figure, figure, "latency bars");
+    }
+
+    private static void AssertMostlyData(PixelRect data, SKRect panel, SKRect figure, string what)
+    {
+        Assert.That(data.Height, Is.GreaterThanOrEqualTo(0.5 * figure.Height), what + ": data height against the figure's");
+        Assert.That(data.Width, Is.GreaterThanOrEqualTo(0.6 * panel.Width), what + ": data width against its panel's");
     }
 
     [Test]
@@ -108,6 +158,10 @@ public sealed class ChartRecipeTests
             "a constant rate is said in the caption, not drawn on a −1 … 1 axis");
         var accuracy = curves.CreateAccuracyPlot();
         Assert.That(accuracy.GetPlottables<ScottPlot.Plottables.FillY>(), Has.Exactly(1).Items, "the train band");
+        var wide = new TrainingCurves(epochs, new CurveSeries([0.2, 0.1, 0.1], [-0.3, -0.1, 0.05], [0.7, 0.3, 0.15]), S(1.1, 0.9, 0.85),
+            new CurveSeries([90, 95, 98], [80, 88, 94], [100, 102, 102]), S(58, 66, 70));
+        var cut = new[] { wide.CreateLossPlot(), wide.CreateAccuracyPlot() }.Select(p => p.GetPlottables<ScottPlot.Plottables.FillY>().Single().GetAxisLimits()).ToList();
+        Assert.That((cut[0].Bottom, cut[1].Top), Is.EqualTo((0.0, 100.0)), "a band ends where loss and accuracy end: at 0 and at 100 %");
         Assert.That(accuracy.GetPlottables<ScottPlot.Plottables.VerticalLine>().Select(l => l.X), Is.EqualTo(new[] { 2.0, 3.0 }));
     }
 
@@ -117,8 +171,9 @@ public sealed class ChartRecipeTests
         double[] epochs = [1, 2, 3];
         var curves = new TrainingCurves(epochs, S(1, 0.8, 0.7), S(1.1, 0.9, 0.85), S(60, 70, 75), S(58, 66, 70), [0.1, 0.05, 0.01]);
         var loss = curves.CreateLossPlot();
-        var lr = loss.GetPlottables<Scatter>().Single(s => s.LegendText == "learning rate");
+        var lr = loss.GetPlottables<Scatter>().Single(s => s.LegendText is not ("train" or "validation"));
         Assert.That(lr.Axes.YAxis, Is.SameAs(loss.Axes.Right));
+        Assert.That(lr.Data.GetScatterPoints().Select(p => p.Y), Is.EqualTo(new[] { 0.1, 0.05, 0.01 }));
         Assert.That(curves.CreateAccuracyPlot().GetPlottables<Scatter>().Select(s => s.LegendText), Is.EqualTo(new[] { "train", "validation" }));
         Assert.That(() => new TrainingCurves(epochs, S(1, 2), S(1, 2, 3), S(1, 2, 3), S(1, 2, 3)), Throws.ArgumentException.With.Message.Contains("trainLoss"));
     }

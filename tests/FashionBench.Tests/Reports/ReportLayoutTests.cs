@@ -109,6 +109,27 @@ public sealed class ReportLayoutTests
         }
     }
 
+    /// <summary>
+    /// A heading is never left at the foot of a page while its figure moves to the next: the room it keeps is the
+    /// figure's with its whole caption (three lines here), at every height that puts the figure near the page's end.
+    /// </summary>
+    [Test]
+    public void AHeadingMovesWithItsFigureAndTheFiguresLongCaption()
+    {
+        using var fonts = ReportFonts.Load(_ => { });
+        var caption = string.Join(" ", Enumerable.Repeat("a caption long enough to wrap onto three lines of the page's width", 4));
+        for (var height = 150f; height <= 320; height += 5)
+        {
+            var doc = new ReportDocument("keep", Created)
+                .Add(new FigureBlock(400, (_, _) => { }, "filler"))
+                .Add(new HeadingBlock("Errors side by side"))
+                .Add(new FigureBlock(height, (_, _) => { }, caption));
+            var layout = new PdfReportWriter(fonts).Write(doc, Stream.Null);
+            Assert.That(layout.Headings.Single(h => h.Text == "Errors side by side").PageNumber, Is.EqualTo(layout.Figures[1].PageNumber),
+                $"a figure {height} pt tall");
+        }
+    }
+
     [Test]
     public void FigureTallerThanAPageIsRejected()
     {
@@ -124,6 +145,27 @@ public sealed class ReportLayoutTests
         Assert.That(() => new TableBlock(["a", "b"], [], [1f]), Throws.ArgumentException.With.Message.Contains("2 positive column widths"));
         Assert.That(() => new TableBlock(["a", "b"], [["only one"]], [1f, 1f]), Throws.ArgumentException.With.Message.Contains("row 0 has 1 cells"));
         Assert.That(() => new HeadingBlock("x", 4), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
+
+    /// <summary>
+    /// Compound ids in narrow columns (a write-up's five models as per-class F1 headers) wrap after a hyphen instead of
+    /// being cut mid-word; class names, ablation names and signed numbers keep their hyphens whole.
+    /// </summary>
+    [Test]
+    public void CompoundIdsWrapAfterAHyphenAndNothingIsCut()
+    {
+        using var fonts = ReportFonts.Load(_ => { });
+        string[] models = ["relu-maxpool-adam", "leakyrelu-maxpool-adam", "relu-strided-adam", "leakyrelu-strided-adam", "relu-maxpool-sgd"];
+        var doc = new ReportDocument("ids", Created).Add(new TableBlock(["Class", .. models],
+            [["T-shirt/top", "0.8800", "-1.67", "no-aug", "lr-0.01", "Hyper-parameter"], ["Ankle boot", "0.9688", "0.9687", "0.9620", "0.9697", "0.9663"]],
+            [1.5f, 1, 1, 1, 1, 1], caption: "per-class F1"));
+        using var stream = new MemoryStream();
+        var layout = new PdfReportWriter(fonts).Write(doc, stream);
+        Assert.That(layout.Tables.Single().CutWords, Is.Zero);
+        using var pdf = PdfDocument.Open(stream.ToArray());
+        var words = pdf.GetPage(1).GetWords().Select(w => w.Text).ToList();
+        Assert.That(words, Does.Contain("leakyrelu-").And.Contain("maxpool-").And.Contain("T-shirt/top").And.Contain("-1.67").And.Contain("no-aug").And.Contain("lr-0.01").And.Contain("Hyper-parameter"),
+            string.Join(" | ", words));
     }
 
     [Test]
