@@ -123,7 +123,7 @@ internal static class TitleSection
     private static string ProfileNote(string profileName)
     {
         var profile = Profile.All.FirstOrDefault(p => p.Name == profileName);
-        return $"These runs do not train as the write-ups describe ({profile?.Purpose ?? profileName}), so their accuracy, F1 and per-class claims "
+        return $"These runs do not train as the write-ups describe ({profile?.Description ?? profileName}), so their accuracy, F1 and per-class claims "
                + "are marked 'not comparable (profile)'; parameter claims do not depend on training and are judged.";
     }
 }

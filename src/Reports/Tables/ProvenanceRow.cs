@@ -27,7 +27,7 @@ public sealed record ProvenanceRow([property: Name("key")] string Key, [property
         {
             new("Report generated", Invariant($"{context.Created.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")),
             new("Report command", context.CommandLine),
-            new("Profile", profile is null ? inputs.Profile : $"{profile.Name}: {profile.Purpose}"),
+            new("Profile", profile is null ? inputs.Profile : $"{profile.Name}: {profile.Description}"),
             new("Runs", Invariant($"{metrics.Count} complete runs of {metrics.Select(m => m.Model).Distinct().Count()} models")),
             new("Seeds", string.Join(", ", metrics.Select(m => m.Seed).Distinct().Order())),
             new("Trained", Invariant($"{created[0]:yyyy-MM-dd HH:mm:ss} to {created[^1]:yyyy-MM-dd HH:mm:ss} UTC")),
