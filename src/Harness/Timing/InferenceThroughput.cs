@@ -26,7 +26,7 @@ public static class InferenceThroughput
         double? peak = settings.Device == "cpu" ? FmaPeak.For(settings.Threads).GFlops : null;
         foreach (var engineName in settings.Engines)
         {
-            using var engine = CreateEngine(engineName, module, onnx, settings.Device, settings.Threads);
+            using var engine = CreateEngine(engineName, spec, module, onnx, settings.Device, settings.Threads);
             if (engine is null)
             {
                 notice?.Invoke($"{engineName} cannot run on {settings.Device} here; no {engineName} records");
@@ -50,14 +50,14 @@ public static class InferenceThroughput
     /// process that trained or evaluated first (which sets it) and one that did not would time the same engine apart.
     /// Null when the engine cannot run on the device here (CUDA without a provider or GPU).
     /// </summary>
-    public static IInferenceEngine? CreateEngine(string engine, SpecModule module, byte[] onnx, string device, int threads)
+    public static IInferenceEngine? CreateEngine(string engine, ModelSpec spec, SpecModule module, byte[] onnx, string device, int threads)
     {
         NativeHeap.KeepFreedMemory();
         var torchDevice = new TorchSharp.torch.Device(device);
         return engine switch
         {
             TorchSharpEngine.EngineName or TorchSharpEngine.PlainName when TorchSharpEngine.IsAvailable(torchDevice) =>
-                new TorchSharpEngine(module, torchDevice, threads, tuned: engine == TorchSharpEngine.EngineName),
+                new TorchSharpEngine(spec, module, torchDevice, threads, tuned: engine == TorchSharpEngine.EngineName),
             OnnxRuntimeEngine.EngineName when OnnxRuntimeEngine.IsAvailable(device) => new OnnxRuntimeEngine(onnx, device, threads),
             _ => null,
         };

@@ -25,13 +25,15 @@ public sealed class InferenceEngineTests
         var onnx = OnnxBuilder.ToBytes(spec, module);
         foreach (var name in InferenceThroughputSettings.KnownEngines)
         {
-            using var engine = InferenceThroughput.CreateEngine(name, module, onnx, "cpu", 1)!;
+            using var engine = InferenceThroughput.CreateEngine(name, spec, module, onnx, "cpu", 1)!;
             Assert.That(engine.Name, Is.EqualTo(name));
             engine.Load(Images.AsSpan(0, 8 * 784), 8);
             engine.Run();
             Assert.That(engine.Settings, Is.Not.Empty, "how it ran is recorded with every row");
+            Assert.That(engine.Settings.Contains("7 BatchNorm(s) folded into their convolutions"), Is.EqualTo(name == TorchSharpEngine.EngineName),
+                "the tuned path folds model1's seven conv → BN pairs; the plain path runs the module as built");
         }
-        Assert.That(InferenceThroughput.CreateEngine("no-such-engine", module, onnx, "cpu", 1), Is.Null);
+        Assert.That(InferenceThroughput.CreateEngine("no-such-engine", spec, module, onnx, "cpu", 1), Is.Null);
     }
 
     [Test]
@@ -40,13 +42,13 @@ public sealed class InferenceEngineTests
         var spec = ModelCatalog.Find("fashion-cnn/alternative")!;
         manual_seed(0);
         using var module = TorchBuilder.Build(spec);
-        using var tuned = new TorchSharpEngine(module, CPU, 1, tuned: true);
+        using var tuned = new TorchSharpEngine(spec, module, CPU, 1, tuned: true);
         tuned.Load(Images, 300);
         Assert.That(tuned.Chunk, Is.AnyOf(64, 256, 300), "one of the chunk sizes tried, or the whole batch");
         Assert.That(tuned.Settings, Does.Contain("channels-last").And.Contain(tuned.Chunk == 300 ? "whole batch" : $"chunks of {tuned.Chunk}"));
         tuned.Load(Images.AsSpan(0, 32 * 784), 32);
         Assert.That(tuned.Chunk, Is.EqualTo(32), "a batch no larger than the smallest chunk runs whole");
-        using var plain = new TorchSharpEngine(module, CPU, 1, tuned: false);
+        using var plain = new TorchSharpEngine(spec, module, CPU, 1, tuned: false);
         plain.Load(Images, 300);
         Assert.That(plain.Chunk, Is.EqualTo(300));
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FashionBench.Harness.Training;
+using FashionBench.Models;
 using FashionBench.Models.Building;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -13,7 +14,9 @@ namespace FashionBench.Harness.Timing.Engines;
 /// no version counters) with its intermediates freed by a dispose scope: what a straightforward program does.</item>
 /// <item><b>tuned</b> (<see cref="EngineName"/>): the same, plus what the trainer learnt: channels-last input where
 /// the model's convolutions gain from it (<see cref="ChannelsLast"/>), and a large batch run in the chunk size that is
-/// fastest for it (chosen when the batch is loaded, untimed, from <see cref="ChunkSizes"/> and the whole batch).</item>
+/// fastest for it (chosen when the batch is loaded, untimed, from <see cref="ChunkSizes"/> and the whole batch); and
+/// what the ONNX export does: every BatchNorm that follows a convolution folded into it (<see cref="InferenceFolding"/>),
+/// run as a copy of the module, so the caller's stays as it was.</item>
 /// </list>
 /// Both run where glibc keeps freed memory (<see cref="InferenceThroughput.CreateEngine"/> sets it). Moves the module to the device.
 /// </summary>
@@ -26,20 +29,25 @@ public sealed class TorchSharpEngine : IInferenceEngine
     public static readonly IReadOnlyList<int> ChunkSizes = [64, 256];
 
     readonly SpecModule module;
+    readonly SpecModule? folded;   // the tuned engine's own copy, when the spec has a BatchNorm to fold
+    readonly int foldedBatchNorms;
     readonly Device device;
     readonly bool tuned, channelsLast;
     Tensor? input;   // [B, 1, 28, 28] on the device
     int chunk;
 
-    public TorchSharpEngine(SpecModule module, Device device, int threads, bool tuned = true)
+    /// <param name="module">Built from <paramref name="spec"/>, with the weights to run.</param>
+    public TorchSharpEngine(ModelSpec spec, SpecModule module, Device device, int threads, bool tuned = true)
     {
         set_num_threads(threads);
-        this.module = module;
         this.device = device;
         this.tuned = tuned;
-        channelsLast = tuned && device.type == DeviceType.CPU && ChannelsLast.Suits(module);
-        module.to(device);
-        module.eval();
+        foldedBatchNorms = tuned ? InferenceFolding.FoldableBatchNorms(spec) : 0;
+        if (foldedBatchNorms > 0) folded = InferenceFolding.Fold(spec, module);
+        this.module = folded ?? module;
+        channelsLast = tuned && device.type == DeviceType.CPU && ChannelsLast.Suits(this.module);
+        this.module.to(device);
+        this.module.eval();
     }
 
     /// <summary>Whether TorchSharp can run on <paramref name="device"/> here (CUDA needs a CUDA libtorch and a GPU).</summary>
@@ -51,7 +59,7 @@ public sealed class TorchSharpEngine : IInferenceEngine
     public int Chunk => chunk;
 
     public string Settings => FormattableString.Invariant(
-        $"eval, inference mode, {(channelsLast ? "channels-last" : "NCHW")} input, {(chunk == input?.shape[0] ? "whole batch" : $"chunks of {chunk}")}");
+        $"eval, inference mode, {(channelsLast ? "channels-last" : "NCHW")} input, {(chunk == input?.shape[0] ? "whole batch" : $"chunks of {chunk}")}{(foldedBatchNorms > 0 ? $", {foldedBatchNorms} BatchNorm(s) folded into their convolutions" : "")}");
 
     public void Load(ReadOnlySpan<float> images, int batchSize)
     {
@@ -91,5 +99,9 @@ public sealed class TorchSharpEngine : IInferenceEngine
         return best.Chunk;
     }
 
-    public void Dispose() => input?.Dispose();
+    public void Dispose()
+    {
+        input?.Dispose();
+        folded?.Dispose();
+    }
 }
