@@ -16,9 +16,9 @@ namespace FashionBench.Harness.Timing.Engines;
 /// the model's convolutions gain from it (<see cref="ChannelsLast"/>), and a large batch run in the chunk size that is
 /// fastest for it (from <see cref="ChunkSizes"/> and the whole batch); and what the ONNX export does: every BatchNorm
 /// that follows a convolution folded into it (<see cref="InferenceFolding"/>, a copy of the module, so the caller's
-/// stays as it was). Folding saves a call per pair but was measured slower for some small models at some batch sizes
-/// (mnist-8k/model1 at 64, Zen 4), so the folded and the unfolded module are both candidates: when a batch is loaded,
-/// the fastest module and chunk are chosen by an untimed trial.</item>
+/// stays as it was). Folding saves a call per pair, but on the Zen 4 VM no gain rose above the run-to-run noise
+/// (docs/performance.md), so the folded and the unfolded module are both candidates: when a batch is loaded, the
+/// fastest module and chunk are chosen by an untimed trial.</item>
 /// </list>
 /// Both run where glibc keeps freed memory (<see cref="InferenceThroughput.CreateEngine"/> sets it). Moves the module to the device.
 /// </summary>
@@ -66,12 +66,9 @@ public sealed class TorchSharpEngine : IInferenceEngine
     /// <summary>The chunk size a tuned engine runs the loaded batch in (the whole batch when that was fastest).</summary>
     public int Chunk => chunk;
 
-    /// <summary>Whether the loaded batch runs through the module with its BatchNorms folded.</summary>
-    public bool Folded => active == folded;
-
     public string Settings => FormattableString.Invariant(
         $"eval, inference mode, {(channelsLast ? "channels-last" : "NCHW")} input, {(chunk == input?.shape[0] ? "whole batch" : $"chunks of {chunk}")}")
-        + (folded is null ? "" : Folded
+        + (folded is null ? "" : active == folded
             ? FormattableString.Invariant($", {foldedBatchNorms} BatchNorm(s) folded into their convolutions")
             : FormattableString.Invariant($", its {foldedBatchNorms} foldable BatchNorm(s) unfolded (faster here)"));
 
