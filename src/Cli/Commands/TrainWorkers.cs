@@ -36,10 +36,11 @@ public static class TrainWorkers
 
         // An interruption of this process (see Interruption; a terminal also signals the workers itself): start no more
         // runs, stop the workers and wait for them, so none trains on without the lock.
+        var errorLines = new FirstOccurrences();                             // libtorch's start-up warnings once, not once a run
         var pool = WorkerPool.Run(pending, settings.Jobs, (run, ordinal) =>
         {
             store.WriteConfig(run.Config);                                   // what the worker trains, exactly
-            return StartWorker(settings, run.Config, $"[{ordinal}/{pending.Count}]");
+            return StartWorker(settings, run.Config, $"[{ordinal}/{pending.Count}]", errorLines);
         }, cancel);
         outcomes.AddRange(pool.Succeeded.Select(run => new RunOutcome(store.ReadMetrics(run.Config.RunId), Reused: false)));
 
@@ -54,8 +55,8 @@ public static class TrainWorkers
 
     static string Label(ModelSpec spec, RunConfig config) => $"{spec.Id} seed {config.Seed}";
 
-    /// <summary>`train --worker-of PID --run RUN-ID`; its output relayed line by line behind the run's label.</summary>
-    static ProcessWorker StartWorker(PipelineSettings settings, RunConfig config, string label)
+    /// <summary>`train --worker-of PID --run RUN-ID`; its output relayed line by line behind the run's label, each distinct stderr line once across the workers.</summary>
+    static ProcessWorker StartWorker(PipelineSettings settings, RunConfig config, string label, FirstOccurrences errorLines)
     {
         // The run itself travels as its config.json; the options only say where it is and how the process is set up.
         List<string> arguments =
@@ -66,6 +67,6 @@ public static class TrainWorkers
         ];
         if (settings.LibTorch is { } libtorch) arguments.AddRange(["--libtorch", libtorch]);
         return ProcessWorker.Attach(SelfProcess.Start(arguments), line => Console.WriteLine($"{label} {line}"),
-            line => Console.Error.WriteLine($"{label} {line}"));
+            line => { if (errorLines.IsFirst(line)) Console.Error.WriteLine($"{label} {line}"); });
     }
 }

@@ -120,4 +120,20 @@ public sealed class WorkerPoolTests
         var outcome = pool.Outcome();
         Assert.That((outcome.Interrupted, outcome.Succeeded.Single(), outcome.Failed.Count), Is.EqualTo((true, "b", 0)));
     }
+
+    /// <summary>Twenty workers' identical start-up warning is relayed once, from whichever thread reads it first; other lines each once.</summary>
+    [Test]
+    public void EachDistinctWorkerLineIsRelayedOnce()
+    {
+        var lines = new FirstOccurrences();
+        const string nnpack = "[W NNPACK.cpp:64] Could not initialize NNPACK! Reason: Unsupported hardware.";
+        var firsts = new ConcurrentBag<string>();
+        Parallel.For(0, 20, worker =>
+        {
+            foreach (var line in new[] { nnpack, $"notice: worker {worker}" })
+                if (lines.IsFirst(line)) firsts.Add(line);
+        });
+        Assert.That(firsts.Count(l => l == nnpack), Is.EqualTo(1));
+        Assert.That(firsts.Count(l => l.StartsWith("notice: worker ", StringComparison.Ordinal)), Is.EqualTo(20));
+    }
 }
