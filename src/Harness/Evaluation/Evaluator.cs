@@ -1,5 +1,5 @@
+using FashionBench.Harness.Data;
 using FashionBench.Harness.Machine;
-using FashionBench.Harness.Training;
 using static TorchSharp.torch;
 
 namespace FashionBench.Harness.Evaluation;

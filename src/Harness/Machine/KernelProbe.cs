@@ -1,4 +1,5 @@
-using FashionBench.Harness.Training;
+using FashionBench.Harness.Data;
+using FashionBench.Harness.Optimisers;
 using FashionBench.Models;
 using FashionBench.Models.Building;
 using TorchSharp;
@@ -166,7 +167,7 @@ public sealed record KernelProbe(string Operation, Func<ScalarType, IReadOnlyLis
     static KernelProbe Model(ModelSpec spec) => new($"model {spec.Id}", dtype =>
     {
         var rng = random.get_rng_state();
-        using var model = TrainingSession.InitialModel(spec, 1);
+        using var model = TorchBuilder.Build(spec, 1);
         random.set_rng_state(rng);                                         // the check leaves torch's global RNG as it was
         model.to(dtype);
         model.train();

@@ -36,7 +36,7 @@ public sealed class TrainedModels(RunStore store, bool initialWhenOmitted = fals
             if (!initialWhenOmitted)
                 throw new UserError($"{spec.Id}: run {run.RunId} was kept without its weights (weights.bin omitted, as in a committed " +
                                     "reference); train it again to export, benchmark or show its filters, or time its initial weights (--initial-weights)");
-            return Ready(Training.TrainingSession.InitialModel(spec, run.Seed), device);
+            return Ready(TorchBuilder.Build(spec, run.Seed), device);
         }
         var module = TorchBuilder.Build(spec);
         var path = store.FileOf(run.RunId, RunStore.WeightsFile);

@@ -31,7 +31,7 @@ public static class PlainTorchSharpPeer
         set_num_threads(options.Threads);
         var recipe = spec.Recipe;
         var (mean, std) = Trainer.Normalization(recipe.Normalization, data);
-        using var model = TrainingSession.InitialModel(spec, options.Seed);
+        using var model = TorchBuilder.Build(spec, options.Seed);
         model.to(options.Device);
         using var optimizer = recipe.Optimizer.Kind == OptimizerKind.Adam
             ? (optim.Optimizer)optim.Adam(model.parameters(), recipe.Optimizer.LearningRate, weight_decay: recipe.Optimizer.WeightDecay)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FashionBench.Harness.Data;
 using FashionBench.Models;
 using TorchSharp;
 using TorchSharp.Modules;

@@ -92,7 +92,7 @@ public static class Trainer
             checkpoint.LoadLatest(state, model);
             return state.CompletedEpochs;
         }
-        using var initial = TrainingSession.InitialModel(spec, seed);
+        using var initial = TorchBuilder.Build(spec, seed);
         model.load_state_dict(initial.state_dict());
         return 0;
     }

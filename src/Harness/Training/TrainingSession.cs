@@ -1,4 +1,6 @@
+using FashionBench.Harness.Data;
 using FashionBench.Harness.Machine;
+using FashionBench.Harness.Optimisers;
 using FashionBench.Models;
 using FashionBench.Models.Building;
 using TorchSharp;
@@ -26,7 +28,7 @@ public sealed class TrainingSession
     public long BatchesPerEpoch { get; }
     internal Augmenter Augmenter { get; }
     internal Tensor[] L2Weights { get; }
-    /// <summary>Whether batches go in channels-last (<see cref="Training.ChannelsLast.Suits"/>).</summary>
+    /// <summary>Whether batches go in channels-last (<see cref="ChannelsLast.Suits"/>).</summary>
     internal bool ChannelsLastInput { get; }
     /// <summary>The recipe's normalisation, applied per batch after augmentation.</summary>
     public (double Mean, double Std) Normalization { get; }
@@ -40,7 +42,7 @@ public sealed class TrainingSession
         Normalization = Trainer.Normalization(recipe.Normalization, data);
         BatchesPerEpoch = (data.TrainImages.shape[0] + recipe.BatchSize - 1) / recipe.BatchSize;
 
-        Model = InitialModel(spec, seed);
+        Model = TorchBuilder.Build(spec, seed);
         Model.to(device);
         Optimizer = CreateOptimizer(recipe.Optimizer, Model);
         Schedule = new LrSchedule(recipe.Schedule, recipe.Optimizer.LearningRate, BatchesPerEpoch * epochs);
@@ -53,12 +55,6 @@ public sealed class TrainingSession
     public static TrainingSession Create(ModelSpec spec, TrainingData data, Device device, long seed, int epochs) =>
         new(spec, data, device, seed, epochs);
 
-    /// <summary>The model with the run's initial weights: built from torch's global generator seeded with <paramref name="seed"/>.</summary>
-    public static SpecModule InitialModel(ModelSpec spec, long seed)
-    {
-        manual_seed(seed);
-        return TorchBuilder.Build(spec);
-    }
 
     /// <summary>Seeds the epoch's shuffle, augmentation and dropout from (seed, epoch) and returns its batch loop.</summary>
     public EpochPass BeginEpoch(int epoch, long firstStep) => new(this, epoch, firstStep);

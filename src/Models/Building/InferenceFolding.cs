@@ -1,4 +1,3 @@
-using FashionBench.Models.Onnx;
 using static TorchSharp.torch;
 
 namespace FashionBench.Models.Building;

@@ -14,6 +14,13 @@ public static class TorchBuilder
     /// <summary>Builds the module with freshly initialised weights (PyTorch default init, from torch's global RNG).</summary>
     public static SpecModule Build(ModelSpec spec) => new(Sequence(spec.Layers, Shape.Image28));
 
+    /// <summary>The model with a run's initial weights: built from torch's global generator seeded with <paramref name="seed"/>.</summary>
+    public static SpecModule Build(ModelSpec spec, long seed)
+    {
+        manual_seed(seed);
+        return Build(spec);
+    }
+
     internal static ModuleList<nn.Module<Tensor, Tensor>> Sequence(IReadOnlyList<Layer> layers, Shape input)
     {
         var modules = new ModuleList<nn.Module<Tensor, Tensor>>();

@@ -45,7 +45,7 @@ public class OmittedWeightsTests
         var spec = ModelCatalog.Find(run.Model)!;
         var models = new TrainedModels(store, initialWhenOmitted: true);
         using var loaded = models.Load(spec, run, CPU);
-        using var initial = FashionBench.Harness.Training.TrainingSession.InitialModel(spec, run.Seed);
+        using var initial = FashionBench.Models.Building.TorchBuilder.Build(spec, run.Seed);
         Assert.That(loaded.parameters().Zip(initial.parameters()).All(p => p.First.allclose(p.Second, rtol: 0, atol: 0)), "the weights training began with");
         Assert.That(loaded.training, Is.False, "eval mode, as trained weights load");
         Assert.That(models.WeightsOf(run), Is.EqualTo($"initial (seed {run.Seed}; the trained weights were not kept)"));

@@ -1,4 +1,4 @@
-using FashionBench.Harness.Training;
+using FashionBench.Harness.Data;
 using FashionBench.Models;
 using FashionBench.Models.Building;
 using NUnit.Framework;

@@ -1,3 +1,4 @@
+using FashionBench.Harness.Optimisers;
 using FashionBench.Harness.Training;
 using NUnit.Framework;
 using TorchSharp;

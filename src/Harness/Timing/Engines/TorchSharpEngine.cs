@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FashionBench.Harness.Training;
+using FashionBench.Harness.Data;
 using FashionBench.Models;
 using FashionBench.Models.Building;
 using TorchSharp;

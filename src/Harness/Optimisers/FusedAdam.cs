@@ -4,7 +4,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace FashionBench.Harness.Training;
+namespace FashionBench.Harness.Optimisers;
 
 /// <summary>
 /// TorchSharp's Adam — same options, state tensors, schedule hooks and checkpoint contents — with the update of each

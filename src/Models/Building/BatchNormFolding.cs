@@ -1,4 +1,4 @@
-namespace FashionBench.Models.Onnx;
+namespace FashionBench.Models.Building;
 
 /// <summary>
 /// Folds an inference-form BatchNorm into the convolution before it: with s = γ / √(σ² + ε),

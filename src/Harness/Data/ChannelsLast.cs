@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace FashionBench.Harness.Training;
+namespace FashionBench.Harness.Data;
 
 /// <summary>
 /// Image batches in channels-last (NHWC) memory order. libtorch's oneDNN convolutions then produce channels-last
