@@ -68,7 +68,7 @@ public static class RegressCommand
             if (runs.Count == 0)
                 throw new UserError($"{store.ProfileDir}: no complete runs to compare" +
                                     (noTrain ? " (--no-train: train them first, or merge shard results into this folder)" : ""));
-            var rows = RegressionCheck.Compare(runs, bars, inScope, id => store.RecordedHash(id, RunStore.PredictionsFile));
+            var rows = RegressionCheck.Compare(runs, bars, inScope, id => store.RecordedHash(id, RunStore.PredictionsFile), CpuVendor.Current);
             RegressionFiles.Write(store.ProfileDir, profile, thresholdsPath, bars, rows);
             return rows;
         }

@@ -23,7 +23,7 @@ public static class DetectionPower
     public static IReadOnlyList<ModelPower> Measure(RunStore store, ProfileThresholds thresholds, IReadOnlyList<double> drops, bool exact)
     {
         var runs = RegressionCheck.RunsToJudge(store, null, null).Where(r => r.Status == "ok").ToList();
-        var clean = RegressionCheck.Compare(runs, thresholds, predictionsHash: exact ? PredictionsHash(store) : null);
+        var clean = RegressionCheck.Compare(runs, thresholds, predictionsHash: exact ? PredictionsHash(store) : null, cpuVendor: thresholds.ExactCpuVendor);
         var result = new List<ModelPower>();
         foreach (var model in runs.Select(r => r.Model).Distinct().Where(thresholds.Models.ContainsKey))
         {
@@ -49,7 +49,7 @@ public static class DetectionPower
                 var n = store.ReadMetrics(id).Confusion.Sum(row => row.Sum());
                 LowerAccuracy(copy, id, (int)Math.Ceiling(dropPp / 100 * n));
             }
-            var rows = RegressionCheck.Compare(RegressionCheck.RunsToJudge(copy, null, null), thresholds, predictionsHash: exact ? PredictionsHash(copy) : null);
+            var rows = RegressionCheck.Compare(RegressionCheck.RunsToJudge(copy, null, null), thresholds, predictionsHash: exact ? PredictionsHash(copy) : null, cpuVendor: thresholds.ExactCpuVendor);
             return runIds.All(id => rows.Any(r => r.RunId == id && r.Metric is RegressionRow.Accuracy or RegressionRow.Predictions && r.Status == RegressionStatus.Fail));
         }
         finally { Directory.Delete(scratch, recursive: true); }

@@ -6,6 +6,11 @@ namespace FashionBench.Harness.Regression;
 /// <param name="Confidence">One-sided level of each lower bound (the chance a healthy run stays above it).</param>
 /// <param name="EpochTimeRatioBound">Measured / reference epoch time above this is a warning (never a failure).</param>
 /// <param name="Derivation">The reasoning, in words and with the numbers used.</param>
+/// <param name="ExactCpuVendor">
+/// The vendor of the CPUs the source runs were trained on (<see cref="Machine.CpuVendor"/>), when they share one: the
+/// exact check holds only on a machine of that vendor. Null in bars derived before it was recorded, or from runs of
+/// several vendors: then it holds everywhere.
+/// </param>
 public sealed record ProfileThresholds(
     DateTimeOffset Generated,
     string Source,
@@ -14,4 +19,5 @@ public sealed record ProfileThresholds(
     double EpochTimeRatioBound,
     SpreadEstimate Spread,
     string Derivation,
-    IReadOnlyDictionary<string, ModelThreshold> Models);
+    IReadOnlyDictionary<string, ModelThreshold> Models,
+    string? ExactCpuVendor = null);

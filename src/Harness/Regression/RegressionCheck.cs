@@ -26,8 +26,10 @@ public static class RegressionCheck
     /// <param name="thresholds">The profile's bars; null when the file has none for this profile.</param>
     /// <param name="inScope">Which thresholded models were meant to run (e.g. the --models filter); all when null.</param>
     /// <param name="predictionsHash">A judged run's predictions.csv SHA-256, for the exact check; null: no exact check.</param>
+    /// <param name="cpuVendor">The judging machine's CPU vendor (<see cref="Machine.CpuVendor.Current"/>): the exact check
+    /// holds only where it is the vendor the bars' runs were trained on.</param>
     public static IReadOnlyList<RegressionRow> Compare(IReadOnlyList<RunRow> runs, ProfileThresholds? thresholds,
-        Func<string, bool>? inScope = null, Func<string, string?>? predictionsHash = null)
+        Func<string, bool>? inScope = null, Func<string, string?>? predictionsHash = null, string? cpuVendor = null)
     {
         var bars = thresholds?.Models ?? new Dictionary<string, ModelThreshold>();
         var rows = new List<RegressionRow>();
@@ -36,7 +38,10 @@ public static class RegressionCheck
             var bar = bars.GetValueOrDefault(run.Model);
             rows.Add(Minimum(run, RegressionRow.Accuracy, run.TestAccuracy, bar?.MinAccuracy, bar?.FailedSeeds ?? 0));
             rows.Add(Minimum(run, RegressionRow.MacroF1, run.MacroF1, bar?.MinMacroF1, bar?.FailedSeeds ?? 0));
-            if (bar?.ExactPredictions is { } exact && predictionsHash is not null) rows.Add(Exact(run, exact, predictionsHash(run.RunId)));
+            if (bar?.ExactPredictions is { } exact && predictionsHash is not null)
+                rows.Add(thresholds!.ExactCpuVendor is { } vendor && vendor != cpuVendor
+                    ? OtherVendor(run, vendor, cpuVendor)
+                    : Exact(run, exact, predictionsHash(run.RunId)));
             if (bar is not null) rows.Add(EpochTime(run, bar, thresholds!.EpochTimeRatioBound));
         }
         var measured = runs.Select(r => r.Model).ToHashSet();
@@ -84,6 +89,15 @@ public static class RegressionCheck
                        + "if that is intended, re-derive the bars from runs of this code (`fashionbench thresholds`) in the same commit, with the reason",
             };
     }
+
+    /// <summary>The exact check does not reach a machine of another vendor: oneMKL, outside the pin, picks other kernels there.</summary>
+    static RegressionRow OtherVendor(RunRow run, string vendor, string? cpuVendor) => new()
+    {
+        Model = run.Model, Seed = run.Seed, Device = run.Device, Metric = RegressionRow.Predictions, RunId = run.RunId, RunStatus = run.Status,
+        Status = RegressionStatus.Skipped,
+        Note = $"the reference runs were trained on {vendor} CPUs, this machine's is {cpuVendor ?? "not x86"}: libtorch's dense layers run in oneMKL, "
+               + "whose kernels differ by vendor and which the pin does not reach, so predictions are judged by the minima alone",
+    };
 
     static RegressionRow Minimum(RunRow run, string metric, double measured, double? minimum, int failedSeeds)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Statistics;
 using MathNet.Numerics.Distributions;
@@ -44,8 +45,9 @@ public static class ThresholdDerivation
                     .Where(r => r.Hash is not null).ToDictionary(r => r.RunId, r => r.Hash!),
         });
         var commits = runs.Select(r => r.Provenance.GitCommit + (r.Provenance.GitDirty ? "+dirty" : "")).Distinct().Order(StringComparer.Ordinal).ToList();
+        var vendors = current.Select(r => CpuVendor.Of(r.Provenance.Cpu)).Distinct().ToList();
         return new ProfileThresholds(generated, source, commits, Confidence, EpochTimeRatioBound, spread,
-            Explain(spread, models.Count), thresholds);
+            Explain(spread, models.Count), thresholds, vendors is [{ } vendor] ? vendor : null);
     }
 
     /// <summary>The one profile the runs belong to (from their metrics.json); thresholds are kept per profile.</summary>
@@ -124,7 +126,7 @@ public static class ThresholdDerivation
             ? string.Create(c, $"ρ is the seed-to-seed standard deviation in units of SE, measured and pooled over the {s.ModelsWithSeeds} model(s) with at least two seeds (Σ(n − 1) = {s.DegreesOfFreedom} degrees of freedom): ρ = {s.AccuracyRatio:0.000} for accuracy and {s.MacroF1Ratio:0.000} for macro F1; q = t({Confidence}, {s.DegreesOfFreedom}) = {s.Quantile:0.000} also covers the uncertainty of that estimate. Models with {OwnSpreadSeeds} or more seeds use their own ρ and t on their own n − 1 degrees of freedom instead; the others use the pooled ρ. Diverged and collapsed runs are left out. ")
             : string.Create(c, $"No model had two or more seeds, so the spread was not measured and ρ = 1: the binomial SE bounds the seed-to-seed spread from above when test errors are independent across images (Var = Σ pᵢ(1 − pᵢ)/N² ≤ p(1 − p)/N), and macro F1, which moves with accuracy on these balanced test sets, uses the same SE; q = z({Confidence}) = {s.Quantile:0.000}. Re-derive from 3 or more seeds (--seeds 3) to measure ρ. ");
         var time = string.Create(c, $"Reference epoch time: the median seconds per epoch over the model's runs, on the device and machine recorded with it; a run more than {EpochTimeRatioBound:0.0}× slower is a warning only, since machines differ. Minima are rounded down to 4 decimals. {modelCount} model(s). ");
-        const string exact = "Exact check: a judged run whose id (seed, threads, CPU kernels, convolutions and the rest of its configuration) is one of the runs listed under exact_predictions must write byte-identical predictions, since pinned training is bit-reproducible; any difference fails as a change of numerics, whatever the accuracy. Runs of other configurations are judged by the minima alone. A run that diverged or collapsed fails its minima, unless the model's source runs failed too (failed_seeds): then it is a warning, what the model does on some seeds.";
+        const string exact = "Exact check: a judged run whose id (seed, threads, CPU kernels, convolutions and the rest of its configuration) is one of the runs listed under exact_predictions must write byte-identical predictions, since pinned training is bit-reproducible; any difference fails as a change of numerics, whatever the accuracy. Runs of other configurations are judged by the minima alone, and so is every run on a CPU of another vendor than the source runs' (exact_cpu_vendor): libtorch's dense layers run in oneMKL, whose kernels the pin does not reach and which differ by vendor. A run that diverged or collapsed fails its minima, unless the model's source runs failed too (failed_seeds): then it is a warning, what the model does on some seeds.";
         return head + spread + time + exact;
     }
 }

@@ -45,6 +45,8 @@ public sealed class DetectionPowerTests
     [TestCase("documented", true, 2.0)]
     [TestCase("ci", false, null)]
     [TestCase("ci", true, 6.0)]
+    [TestCase("quick", false, null)]
+    [TestCase("quick", true, 2.0)]
     public void TheCommittedBarsOnTheCommittedReference(string profile, bool exact, double? targetPp)
     {
         var repo = RepoRoot.Find();
@@ -62,9 +64,10 @@ public sealed class DetectionPowerTests
 
     /// <summary>
     /// The profiles a gate uses have a bar above 0 for every model of their matrix, each from ≥ 5 healthy seeds of its
-    /// own: .ci/run's `ci`; the nightly's `quick` joins once its reference is trained and its bars derived.
+    /// own: .ci/run's `ci` and the nightly's `quick`.
     /// </summary>
     [TestCase("ci")]
+    [TestCase("quick")]
     public void AGateProfileHasOwnSpreadBarsForItsWholeMatrix(string profile)
     {
         var thresholds = ThresholdsFile.Load(Path.Combine(RepoRoot.Find(), "results", "thresholds.json")).For(profile);

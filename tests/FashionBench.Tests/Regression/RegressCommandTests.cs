@@ -83,6 +83,34 @@ public class RegressCommandTests
         Assert.That(stderr, Does.Contain($"regression: {NoAug} seed 1 (cpu): predictions.csv differs from the reference run of the same configuration"));
     }
 
+    /// <summary>
+    /// The exact check reaches machines of the vendor the bars' runs were trained on; on another, oneMKL's dense kernels
+    /// (outside the pin) differ, so other predictions are judged by the minima alone, with a row that says why.
+    /// </summary>
+    [TestCase(true)]
+    [TestCase(false)]
+    public void TheExactCheckHoldsOnlyOnACpuOfTheReferencesVendor(bool sameVendor)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(Thresholds))!;
+        Assert.That(json["profiles"]!["quick"]!["exact_cpu_vendor"], Is.Null, "synthetic runs name no vendor: the check holds everywhere");
+        var here = FashionBench.Harness.Machine.CpuVendor.Current;
+        json["profiles"]!["quick"]!["exact_cpu_vendor"] = sameVendor ? here : here == "GenuineIntel" ? "AuthenticAMD" : "GenuineIntel";
+        File.WriteAllText(Thresholds, json.ToJsonString());
+        SyntheticRuns.Write(NightStore, Main, 1, 0.90);
+        SyntheticRuns.Write(NightStore, NoAug, 1, 0.8801);                  // the reference's configuration, other predictions, above its bar
+
+        var (exit, _, stderr) = Regress();
+
+        var noAug = Rows().Single(r => r is { Model: NoAug, Metric: RegressionRow.Predictions });
+        if (sameVendor)
+            Assert.That((exit, noAug.Status), Is.EqualTo((1, RegressionStatus.Fail)), stderr);
+        else
+        {
+            Assert.That((exit, noAug.Status), Is.EqualTo((0, RegressionStatus.Skipped)), stderr);
+            Assert.That(noAug.Note, Does.Contain("oneMKL").And.Contain("judged by the minima alone"));
+        }
+    }
+
     [Test]
     public void AFailedRunWarnsWhereTheReferenceFailedOnSomeSeedsTooAndFailsElsewhere()
     {

@@ -28,6 +28,19 @@ public class ThresholdDerivationTests
         return SyntheticRuns.Write(store, RunConfig.For(ModelCatalog.Find(model)!, Profile.Get("quick"), seed, device), labels, predictions);
     }
 
+    /// <summary>The exact check's reach: the vendor of the CPUs the bars' runs were trained on, when they share one.</summary>
+    [Test]
+    public void TheBarsRecordTheVendorTheirRunsWereTrainedOnWhenTheyShareOne()
+    {
+        RunMetrics[] runs = [Run("mnist-8k/model1", 1, 1000, 10), Run("mnist-8k/model1", 2, 1000, 12)];
+        static RunMetrics On(RunMetrics run, string cpu) => run with { Provenance = run.Provenance with { Cpu = cpu } };
+        static string? Vendor(params RunMetrics[] runs) => ThresholdDerivation.Derive(runs, "source", DateTimeOffset.UnixEpoch).ExactCpuVendor;
+        Assert.That(Vendor(On(runs[0], "AMD EPYC (family 25 model 17, AVX-512 on 256-bit pipes, Zen 4)"), On(runs[1], "AMD EPYC 7763 64-Core Processor")),
+            Is.EqualTo("AuthenticAMD"), "Zen 3 and Zen 4 alike");
+        Assert.That(Vendor(On(runs[0], "AMD EPYC"), On(runs[1], "Intel(R) Xeon(R) Platinum 8370C CPU @ 2.80GHz")), Is.Null, "two vendors: the check is not scoped");
+        Assert.That(Vendor(runs), Is.Null, "a CPU that names no vendor");
+    }
+
     [Test]
     public void FiveSeedsGiveAModelItsOwnSpreadAndFailedRunsAreLeftOut()
     {
