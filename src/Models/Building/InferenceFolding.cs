@@ -7,7 +7,7 @@ namespace FashionBench.Models.Building;
 /// ONNX export folds (<see cref="BatchNormFolding"/>): one libtorch call per pair instead of two. It is built from the
 /// spec with those pairs replaced by a biased convolution, and its weights are read from the trained module's state
 /// dict by the path each layer had in the spec, the way the ONNX writer reads them; a BatchNorm after an activation
-/// (mnist-8k's blocks) cannot fold and stays.
+/// (the SE models' and mnist-8k/model3's blocks) cannot fold and stays.
 /// </summary>
 public static class InferenceFolding
 {
@@ -33,6 +33,7 @@ public static class InferenceFolding
         var source = trained.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().cpu());
         float[] Read(string key) => source[key].data<float>().ToArray();
         using (no_grad())
+        using (NewDisposeScope())   // the folded values' temporaries; the module's own tensors were made outside it
         {
             foreach (var (key, target) in folded.state_dict())
             {
