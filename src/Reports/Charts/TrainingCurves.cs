@@ -39,7 +39,7 @@ public sealed class TrainingCurves : IChartRecipe
     }
 
     /// <summary>The figure's height on a page: the legend row above the two panels.</summary>
-    public const float Height = 150;
+    public const float Height = 140;
 
     public IReadOnlyList<LegendEntry> Legend
     {
