@@ -7,8 +7,9 @@ namespace FashionBench.Reports.Layout;
 /// header row repeated, so every page of the table can be read on its own, and a table starts on a new page rather
 /// than leave its header with fewer than <see cref="RowsWithHeader"/> rows at a page foot.
 /// <para>Column widths start from the block's proportions and then follow the content: no column is narrower than its
-/// widest word (a number, an id, a header word; an id's pieces between hyphens when whole ids do not fit), which is never cut, unless that word is wider than
-/// <see cref="LongestUncutWord"/> of the table (paths, hashes); the room comes from the columns with room to spare.</para>
+/// widest word (a number, an id, a header word; where whole ids do not fit, an id's widest piece between hyphens), which
+/// is never cut, unless that word is wider than <see cref="LongestUncutWord"/> of the table (paths, hashes); the room
+/// comes from the columns with room to spare.</para>
 /// </summary>
 internal static class TableLayout
 {
@@ -79,12 +80,12 @@ internal static class TableLayout
 
     private static float WidestWord(TableBlock table, int column, ReportStyles styles, Func<string, IEnumerable<string>> pieces) =>
         table.Rows.Select(r => r[column]).Prepend(new TableCell(table.Headers[column], Bold: true))
-            .SelectMany(cell => cell.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).SelectMany(pieces).Select(word => Style(cell, styles).Measure(word)))
+            .SelectMany(cell => Words(cell, pieces).Select(word => Style(cell, styles).Measure(word)))
             .DefaultIfEmpty(0).Max();
 
-    /// <summary>What a cell's text wraps between: its words' unbreakable pieces.</summary>
-    private static IEnumerable<string> Words(TableCell cell) =>
-        cell.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).SelectMany(LineBreaker.Pieces);
+    /// <summary>What a cell's text wraps between: its words, or their <paramref name="pieces"/> (<see cref="LineBreaker.Pieces"/>).</summary>
+    private static IEnumerable<string> Words(TableCell cell, Func<string, IEnumerable<string>> pieces) =>
+        cell.Text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).SelectMany(pieces);
 
     private static (float Left, float Right)[] ColumnBounds(IReadOnlyList<float> widths, float left)
     {
@@ -104,7 +105,7 @@ internal static class TableLayout
         var inner = columns.Select(c => c.Right - c.Left - 2 * PadX).ToArray();
         var wrapped = cells.Select((cell, i) => LineBreaker.Wrap(cell.Text, Style(cell, styles), inner[i])).ToArray();
         var textHeight = wrapped.Max(lines => lines.Sum(l => l.Height));
-        var cut = cells.Select((cell, i) => Words(cell)
+        var cut = cells.Select((cell, i) => Words(cell, LineBreaker.Pieces)
             .Count(word => Style(cell, styles).Measure(word) is var w && w > inner[i] && w + 2 * PadX <= longest)).Sum();
         return new WrappedRow(cells, wrapped, Math.Max(textHeight, styles.Cell.LineHeight) + 2 * PadY, cut);
     }
