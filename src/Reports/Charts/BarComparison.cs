@@ -25,7 +25,10 @@ public sealed class BarComparison : IChartRecipe
         (this.models, this.documented, this.measured, this.measuredError, this.valueLabel) = (models, documented, measured, measuredError, valueLabel);
     }
 
-    /// <summary>The figure height for <paramref name="count"/> models: two bars each, the legend row and the axis.</summary>
+    /// <summary>
+    /// The figure height for <paramref name="count"/> models: two bars each, the legend row and the axis; at least
+    /// 124 pt, below which the axis and the legend row leave two models' bars under half the figure.
+    /// </summary>
     public static float Height(int count) => Math.Clamp(60 + 22 * count, 124, 420);
 
     private static readonly string[] Series = ["documented", "measured (mean, 95 % interval)"];
