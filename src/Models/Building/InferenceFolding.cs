@@ -32,6 +32,7 @@ public static class InferenceFolding
         random.set_rng_state(rng);
         var source = trained.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().cpu());
         float[] Read(string key) => source[key].data<float>().ToArray();
+        var foldedPairs = new Dictionary<string, (float[] Weight, float[] Bias)>();   // each pair folded once, for its weight and its bias
         using (no_grad())
         using (NewDisposeScope())   // the folded values' temporaries; the module's own tensors were made outside it
         {
@@ -47,9 +48,11 @@ public static class InferenceFolding
                     target.copy_(source[$"{original}.{name}"]);
                     continue;
                 }
-                var (weight, bias) = BatchNormFolding.Fold(Read($"{original}.weight"),
-                    source.ContainsKey($"{original}.bias") ? Read($"{original}.bias") : null,
-                    Read($"{batchNorm}.weight"), Read($"{batchNorm}.bias"), Read($"{batchNorm}.running_mean"), Read($"{batchNorm}.running_var"));
+                if (!foldedPairs.TryGetValue(path, out var pair))
+                    foldedPairs[path] = pair = BatchNormFolding.Fold(Read($"{original}.weight"),
+                        source.ContainsKey($"{original}.bias") ? Read($"{original}.bias") : null,
+                        Read($"{batchNorm}.weight"), Read($"{batchNorm}.bias"), Read($"{batchNorm}.running_mean"), Read($"{batchNorm}.running_var"));
+                var (weight, bias) = pair;
                 target.copy_(tensor(name == "weight" ? weight : bias).reshape(target.shape));
             }
         }
