@@ -9,7 +9,8 @@ namespace FashionBench.Harness.Comparison;
 /// `fashionbench compare`: two results folders of one profile (CPU against CUDA, before against after a change, one
 /// machine against another, tonight against the reference), model by model over the current healthy runs
 /// (<see cref="RunSelection"/>). Where both sides have the same seeds, each seed is a pair on the same test images:
-/// the paired difference and McNemar's exact test stratified by seed (<see cref="PairedComparison"/>). Otherwise the
+/// the paired difference and McNemar's exact test stratified by seed (<see cref="PairedComparison"/>), and for macro F1
+/// the paired difference with its jackknifed sampling variance (<see cref="MacroF1Jackknife"/>). Otherwise the
 /// two means are compared (<see cref="DifferenceInterval"/>), without McNemar.
 /// <para>The verdict, on test accuracy: <b>same</b> when the 95 % interval of the difference lies within ±margin;
 /// else <b>better</b> or <b>worse</b> when it excludes 0 (and McNemar's p &lt; 0.05 where the seeds are paired);
@@ -48,20 +49,12 @@ public static class ResultsComparison
         double low, high, f1Low, f1High;
         int? onlyDiff = null, onlyBase = null;
         double? p = null;
-        var testImages = a[0].Confusion.Sum(row => row.Sum());
         if (seeds.Count > 0)
         {
-            var pairs = seeds.Select(s => (Base: a.Single(r => r.Seed == s), Diff: b.Single(r => r.Seed == s))).ToList();
+            var pairs = seeds.Select(s => PairedSeeds(baseStore, store, a.Single(r => r.Seed == s), b.Single(r => r.Seed == s))).ToList();
             var spread = DifferenceSpread(a, b, r => r.TestAccuracy);
-            var accuracy = PairedComparison.Of(pairs.Select(pair =>
-            {
-                var (diffCorrect, baseCorrect) = McNemarTable.PairedCorrectness(store.ReadPredictions(pair.Diff.RunId), baseStore.ReadPredictions(pair.Base.RunId),
-                    store.FileOf(pair.Diff.RunId, RunStore.PredictionsFile), baseStore.FileOf(pair.Base.RunId, RunStore.PredictionsFile));
-                var (only, other) = McNemarTest.Discordant(diffCorrect, baseCorrect);
-                return new PairedSeed(pair.Base.Seed, pair.Diff.TestAccuracy, pair.Base.TestAccuracy, diffCorrect.Length, only, other);
-            }).ToList(), spread);
-            var f1 = PairedComparison.Of(pairs.Select(pair => new PairedSeed(pair.Base.Seed, pair.Diff.MacroF1, pair.Base.MacroF1, testImages)).ToList(),
-                DifferenceSpread(a, b, r => r.MacroF1));
+            var accuracy = PairedComparison.Of(pairs.Select(pair => pair.Accuracy).ToList(), spread);
+            var f1 = PairedComparison.Of(pairs.Select(pair => pair.MacroF1).ToList(), DifferenceSpread(a, b, r => r.MacroF1));
             (low, high, f1Low, f1High) = (accuracy.Difference.Low, accuracy.Difference.High, f1.Difference.Low, f1.Difference.High);
             (onlyDiff, onlyBase, p) = (accuracy.OnlyHigherRight, accuracy.OnlyLowerRight, accuracy.PooledMcNemarP);
             if (seeds.Count == 1)
@@ -71,6 +64,7 @@ public static class ResultsComparison
         }
         else
         {
+            var testImages = a[0].Confusion.Sum(row => row.Sum());
             var accuracy = Unpaired(a, b, r => r.TestAccuracy, testImages);
             var f1 = Unpaired(a, b, r => r.MacroF1, testImages);
             (low, high, f1Low, f1High) = (accuracy.Low, accuracy.High, f1.Low, f1.High);
@@ -89,6 +83,22 @@ public static class ResultsComparison
             EpochTimeRatio = Median.Of(b.Select(r => r.EpochSecondsMedian)) / Median.Of(a.Select(r => r.EpochSecondsMedian)),
             Verdict = Verdict(low, high, p, margin), Note = string.Join("; ", notes),
         };
+    }
+
+    /// <summary>
+    /// One seed's pair on the same test images, from their predictions: accuracy with its discordant counts (McNemar),
+    /// and macro F1 with its jackknifed paired sampling variance.
+    /// </summary>
+    static (PairedSeed Accuracy, PairedSeed MacroF1) PairedSeeds(RunStore baseStore, RunStore store, RunMetrics baseRun, RunMetrics run)
+    {
+        var (predictions, basePredictions) = (store.ReadPredictions(run.RunId), baseStore.ReadPredictions(baseRun.RunId));
+        var (correct, baseCorrect) = McNemarTable.PairedCorrectness(predictions, basePredictions,
+            store.FileOf(run.RunId, RunStore.PredictionsFile), baseStore.FileOf(baseRun.RunId, RunStore.PredictionsFile));
+        var (only, other) = McNemarTest.Discordant(correct, baseCorrect);
+        var f1Variance = MacroF1Jackknife.VarianceOfDifference(predictions.Select(p => p.Label).ToList(),
+            predictions.Select(p => p.Prediction).ToList(), basePredictions.Select(p => p.Prediction).ToList(), run.Confusion.Length);
+        return (new PairedSeed(baseRun.Seed, run.TestAccuracy, baseRun.TestAccuracy, correct.Length, only, other),
+            new PairedSeed(baseRun.Seed, run.MacroF1, baseRun.MacroF1, correct.Length, ItemSamplingVariance: f1Variance));
     }
 
     /// <summary>The rule in the type's summary: same within ±margin, else better/worse when the interval excludes 0.</summary>

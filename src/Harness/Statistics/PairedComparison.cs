@@ -4,21 +4,24 @@ namespace FashionBench.Harness.Statistics;
 /// One seed of a paired comparison: the two models' measurements (proportions) with the same seed, each on
 /// <paramref name="Items"/> items, and, where both were scored on the same items, the discordant counts
 /// (<paramref name="OnlyHigherRight"/>: items only the first got right; <paramref name="OnlyLowerRight"/>: the reverse).
+/// For a measure that is not a proportion of items (macro F1), <paramref name="ItemSamplingVariance"/> gives its paired
+/// sampling variance instead (<see cref="MacroF1Jackknife"/>).
 /// </summary>
-public sealed record PairedSeed(long Seed, double Higher, double Lower, int Items, int? OnlyHigherRight = null, int? OnlyLowerRight = null)
+public sealed record PairedSeed(long Seed, double Higher, double Lower, int Items, int? OnlyHigherRight = null, int? OnlyLowerRight = null,
+    double? ItemSamplingVariance = null)
 {
     public double Difference => Higher - Lower;
 
     public bool PerItem => OnlyHigherRight is not null && OnlyLowerRight is not null;
 
     /// <summary>
-    /// The sampling variance of the difference. With per-item pairs, that of a mean of per-item differences in
+    /// The sampling variance of the difference: <see cref="ItemSamplingVariance"/> where given. With per-item pairs, that of a mean of per-item differences in
     /// {−1, 0, 1}: ((b + c)/N − ((b − c)/N)²)/N. Without, the unpaired (p₁(1 − p₁) + p₂(1 − p₂))/N, which ignores the
     /// positive correlation of two models scored on the same items and so overstates it: a conservative bound.
     /// </summary>
-    public double SamplingVariance => PerItem
+    public double SamplingVariance => ItemSamplingVariance ?? (PerItem
         ? ((double)(OnlyHigherRight!.Value + OnlyLowerRight!.Value) / Items - Math.Pow((double)(OnlyHigherRight.Value - OnlyLowerRight.Value) / Items, 2)) / Items
-        : (Higher * (1 - Higher) + Lower * (1 - Lower)) / Items;
+        : (Higher * (1 - Higher) + Lower * (1 - Lower)) / Items);
 }
 
 /// <summary>

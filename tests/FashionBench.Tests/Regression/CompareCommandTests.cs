@@ -60,6 +60,7 @@ public sealed class CompareCommandTests
 
         var same = ResultsComparison.Compare(baseStore, baseStore).Single();
         Assert.That((same.DeltaAccuracyLow, same.DeltaAccuracyHigh, same.McNemarP, same.Verdict), Is.EqualTo((0.0, 0.0, 1.0, ResultsComparison.Same)));
+        Assert.That((same.DeltaMacroF1Low, same.DeltaMacroF1High), Is.EqualTo((0.0, 0.0)), "macro F1's interval is paired too (jackknifed)");
     }
 
     [Test]
