@@ -35,9 +35,14 @@ public static class LegendRow
         using var font = ChartFonts.Create(FontSize);
         float SymbolWidth(LegendEntry e) => e.Symbol is LegendSymbol.Swatch or LegendSymbol.Dot ? Symbol : LineSymbol;
         float Width() => entries.Sum(e => SymbolWidth(e) + Gap + font.MeasureText(e.Name)) + Spacing * (entries.Count - 1);
-        if (Width() > rect.Width) font.Size = FontSize * rect.Width / Width() * 0.98f;
+        var rowWidth = Width();
+        if (rowWidth > rect.Width)
+        {
+            font.Size = FontSize * rect.Width / rowWidth * 0.98f;
+            rowWidth = Width();
+        }
         using var paint = new SKPaint { IsAntialias = true };
-        var x = rect.MidX - Width() / 2;
+        var x = rect.MidX - rowWidth / 2;
         var middle = rect.Top + Height / 2;
         foreach (var entry in entries)
         {
