@@ -82,7 +82,7 @@ internal static class TitleSection
         if (outcomes.Count == 0) return;
         doc.Add(new HeadingBlock("Probes of the claims that did not hold", 2));
         doc.Add(new ParagraphBlock(Fmt.Invariant(
-            $"For a claim that did not hold (or was inconclusive), the catalogue declares up to {Models.WriteUp.ProbesPerModel} alternatives for choices the write-up left open, each a spec of its own trained like any other (ids '<model>+<change>'). Each probe is judged on the same claim by the same rule.")));
+            $"For a claim that did not hold (for a model none of whose claims did not hold, an inconclusive one), the catalogue declares up to {Models.WriteUp.ProbesPerModel} alternatives for choices the write-up left open, each a spec of its own trained like any other (ids '<model>+<change>'). Each probe is judged on the same claim by the same rule.")));
         doc.Add(new TableBlock(["Claim", "Ours", "Probe", "Measured (n)", "Verdict"],
             outcomes.SelectMany(o => o.Probes.Select((p, i) => (IReadOnlyList<TableCell>)[
                 i == 0 ? $"{o.Claim.Model}: {o.Claim.Claim}" : "", i == 0 ? VerdictStyle.Cell(o.Claim) : "",

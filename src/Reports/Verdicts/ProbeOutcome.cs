@@ -7,26 +7,44 @@ namespace FashionBench.Reports.Verdicts;
 public sealed record ProbeOutcome(ClaimVerdict Claim, IReadOnlyList<(string Change, ClaimVerdict Verdict)> Probes)
 {
     /// <summary>
-    /// "holds with X (n seeds)" when a probe held; "no plausible choice reproduces it" when every probe was judged and
-    /// none held; otherwise "the probes are inconclusive".
+    /// "holds with X (n seeds)" when a probe held; "no plausible choice reproduces it" only when every probe did not
+    /// hold; otherwise "no probe held", with the probes that were inconclusive (the claim may hold with them: more seeds
+    /// would tell) and those whose runs failed.
     /// </summary>
     public string Conclusion
     {
         get
         {
-            var held = Probes.Where(p => p.Verdict.Verdict == Verdict.Held).ToList();
             var under = Claim.Verdict == Verdict.DidNotHold ? "did not hold under our choices" : "inconclusive under our choices";
-            if (held.Count > 0) return $"{under}; holds with " + string.Join("; with ", held.Select(p => $"{p.Change} ({p.Verdict.N} seeds)"));
-            return Probes.All(p => p.Verdict.Judged) ? $"{under}; no plausible choice reproduces it ({Probes.Count} tried)" : $"{under}; the probes are inconclusive";
+            var held = Probes.Where(p => p.Verdict.Verdict == Verdict.Held).ToList();
+            if (held.Count > 0) return $"{under}; holds with {Listed(held)}";
+            if (Probes.All(p => p.Verdict.Verdict == Verdict.DidNotHold)) return $"{under}; no plausible choice reproduces it ({Probes.Count} tried)";
+            var text = $"{under}; no probe held";
+            var inconclusive = Probes.Where(p => p.Verdict.Verdict == Verdict.Inconclusive).ToList();
+            if (inconclusive.Count > 0) text += $"; inconclusive with {Listed(inconclusive)}";
+            var unjudged = Probes.Where(p => !p.Verdict.Judged).ToList();
+            if (unjudged.Count > 0) text += "; " + string.Join("; ", unjudged.Select(p => $"{p.Change}: {p.Verdict.VerdictText}"));
+            return text;
         }
     }
 
-    /// <summary>Every claim of a documented model that did not hold or was inconclusive and has probe rows for it.</summary>
-    public static IReadOnlyList<ProbeOutcome> Of(IReadOnlyList<ClaimVerdict> verdicts, Func<string, string> changeOf) =>
-        verdicts.Where(v => v.ProbeOf == "" && v.Verdict is Verdict.DidNotHold or Verdict.Inconclusive)
+    static string Listed(IEnumerable<(string Change, ClaimVerdict Verdict)> probes) =>
+        string.Join("; with ", probes.Select(p => $"{p.Change} ({p.Verdict.N} seeds)"));
+
+    /// <summary>
+    /// The probed claims: every claim of a documented model that did not hold and has probe rows for it. A model none of
+    /// whose claims did not hold has its inconclusive claims probed instead (the probe was declared when one did not),
+    /// so that an inconclusive per-class claim beside a failed headline claim does not fill the table.
+    /// </summary>
+    public static IReadOnlyList<ProbeOutcome> Of(IReadOnlyList<ClaimVerdict> verdicts, Func<string, string> changeOf)
+    {
+        var documented = verdicts.Where(v => v.ProbeOf == "").ToList();
+        bool AnyDidNotHold(ClaimVerdict v) => documented.Any(d => d.Model == v.Model && d.Device == v.Device && d.Verdict == Verdict.DidNotHold);
+        return documented.Where(v => v.Verdict == Verdict.DidNotHold || v.Verdict == Verdict.Inconclusive && !AnyDidNotHold(v))
             .Select(v => new ProbeOutcome(v, verdicts
                 .Where(p => p.ProbeOf == v.Model && p.Device == v.Device && p.Claim == v.Claim)
                 .Select(p => (changeOf(p.Model), p)).ToList()))
             .Where(o => o.Probes.Count > 0)
             .ToList();
+    }
 }

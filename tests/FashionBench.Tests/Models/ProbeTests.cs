@@ -55,11 +55,30 @@ public sealed class ProbeTests
     }
 
     [Test]
-    public void WhenNoProbeHoldsNoPlausibleChoiceReproducesIt()
+    public void OnlyWhenEveryProbeDidNotHoldDoesNoPlausibleChoiceReproduceIt()
     {
-        var verdicts = new[] { Row("m", Verdict.DidNotHold), Row("m+a", Verdict.DidNotHold, "m"), Row("m+b", Verdict.Inconclusive, "m") };
-        Assert.That(ProbeOutcome.Of(verdicts, id => id).Single().Conclusion, Is.EqualTo("did not hold under our choices; no plausible choice reproduces it (2 tried)"));
+        var none = new[] { Row("m", Verdict.DidNotHold), Row("m+a", Verdict.DidNotHold, "m"), Row("m+b", Verdict.DidNotHold, "m") };
+        Assert.That(ProbeOutcome.Of(none, id => id).Single().Conclusion, Is.EqualTo("did not hold under our choices; no plausible choice reproduces it (2 tried)"));
+        var open = new[] { Row("m", Verdict.DidNotHold), Row("m+a", Verdict.DidNotHold, "m"), Row("m+b", Verdict.Inconclusive, "m", n: 2) };
+        Assert.That(ProbeOutcome.Of(open, id => id).Single().Conclusion,
+            Is.EqualTo("did not hold under our choices; no probe held; inconclusive with m+b (2 seeds)"), "an inconclusive probe may yet reproduce it");
         var unfinished = new[] { Row("m", Verdict.DidNotHold), Row("m+a", Verdict.RunFailed, "m") };
-        Assert.That(ProbeOutcome.Of(unfinished, id => id).Single().Conclusion, Does.EndWith("the probes are inconclusive"));
+        Assert.That(ProbeOutcome.Of(unfinished, id => id).Single().Conclusion, Is.EqualTo("did not hold under our choices; no probe held; m+a: run failed"));
+    }
+
+    [Test]
+    public void InconclusiveClaimsAreProbedOnlyForAModelNoneOfWhoseClaimsDidNotHold()
+    {
+        ClaimVerdict Claim(string model, string claim, Verdict verdict, string probeOf = "") =>
+            Row(model, verdict, probeOf) with { Claim = claim };
+        var verdicts = new[]
+        {
+            Claim("m", "test accuracy", Verdict.DidNotHold), Claim("m", "F1 of Shirt", Verdict.Inconclusive),
+            Claim("m+a", "test accuracy", Verdict.Held, "m"), Claim("m+a", "F1 of Shirt", Verdict.Held, "m"),
+            Claim("k", "test accuracy", Verdict.Inconclusive), Claim("k", "macro F1", Verdict.Held),
+            Claim("k+a", "test accuracy", Verdict.Held, "k"), Claim("k+a", "macro F1", Verdict.Held, "k"),
+        };
+        Assert.That(ProbeOutcome.Of(verdicts, id => id).Select(o => $"{o.Claim.Model}: {o.Claim.Claim}"),
+            Is.EqualTo(new[] { "m: test accuracy", "k: test accuracy" }));
     }
 }
