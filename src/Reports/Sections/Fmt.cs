@@ -25,6 +25,13 @@ internal static class Fmt
 
     public static string Invariant(FormattableString text) => text.ToString(C);
 
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    public static string List(IEnumerable<string> items)
+    {
+        var all = items.ToList();
+        return all.Count <= 1 ? string.Concat(all) : $"{string.Join(", ", all[..^1])} and {all[^1]}";
+    }
+
     /// <summary>A model id within its write-up's own section, where the family is said: "relu-maxpool-adam".</summary>
     public static string ShortModel(string id) => id.Contains('/') ? id[(id.IndexOf('/') + 1)..] : id;
 

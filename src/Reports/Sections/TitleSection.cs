@@ -89,7 +89,9 @@ internal static class TitleSection
                 p.Change, Fmt.Measured(p.Verdict), VerdictStyle.Cell(p.Verdict)])).ToList(),
             [128, 70, 140, 78, 67], [SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Left],
             "Each probed claim, our verdict, and each probe's verdict on the same claim (verdicts.csv: the rows whose probe_of names the model)."));
-        doc.Add(new ParagraphBlock(string.Join("\n", outcomes.Select(o => $"• {o.Claim.Model}, {o.Claim.Claim}: {o.Conclusion}."))));
+        // One line per model and conclusion: a model's claims that its probes answer alike share it.
+        doc.Add(new ParagraphBlock(string.Join("\n", outcomes.GroupBy(o => (o.Claim.Model, o.Conclusion)).Select(g =>
+            $"• {g.Key.Model}, {Fmt.List(g.Select(o => o.Claim.Claim))}: {g.Key.Conclusion}."))));
     }
 
     /// <summary>"002: 5 of 7 claims held; findings: augmentation hurts — held, dropout hurts — inconclusive".</summary>
