@@ -99,12 +99,12 @@ static class WriteUp002
                 s => s with { Recipe = s.Recipe with { Schedule = new ConstantLr() } }),
             // The write-up gives the shallow CNN's convolutions and channels only. Its pipeline is shared, and augmentation cost
             // the main model 2.76 pp; the common PyTorch tutorial of this very layout puts BatchNorm after each convolution.
-            spec("fashion-cnn/alternative").Probe("no-aug", "without the main model's augmentation",
+            spec("fashion-cnn/alternative").Probe("no-aug", "no augmentation",
                 s => s with { Recipe = s.Recipe with { Augmentation = AugmentationSpec.None } }),
             spec("fashion-cnn/alternative").Probe("bn", "BatchNorm after each convolution (the common tutorial layout of this net)",
                 s => s with { Layers = ShallowWithBatchNorm }),
             // 66.98 % is far below the ~84 % of plain logistic regression: the shared augmenting pipeline is the suspect.
-            spec("fashion-cnn/logreg").Probe("no-aug", "without the main model's augmentation", s => s with { Recipe = s.Recipe with { Augmentation = AugmentationSpec.None } }),
+            spec("fashion-cnn/logreg").Probe("no-aug", "no augmentation", s => s with { Recipe = s.Recipe with { Augmentation = AugmentationSpec.None } }),
         ]);
 
     static IEnumerable<ModelSpec> Specs()

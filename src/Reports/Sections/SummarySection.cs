@@ -31,8 +31,9 @@ internal static class SummarySection
         if (uncatalogued.Count > 0)
             doc.Add(new ParagraphBlock($"Not in the model catalogue any more, so listed here without claims or a write-up section: {string.Join(", ", uncatalogued)}."));
 
-        // One row per model and device over its seeds; every run's own row is in report_summary.csv.
-        var models = summary.GroupBy(r => (r.Model, r.Device)).ToList();
+        // One row per model and device over its seeds; every run's own row is in report_summary.csv. Probes are left to
+        // their own table (page 1's section), as they have no pages of their own either.
+        var models = summary.Where(r => Models.ModelCatalog.Find(r.Model)?.ProbeOf is null).GroupBy(r => (r.Model, r.Device)).ToList();
         doc.Add(Table(
             ["n", "Acc. (%)", "sd (pp)", "Doc. (%)", "Δ (pp)", "Verdict", "Macro F1", "vs ref. (pp)"],
             [22, 40, 34, 40, 38, 80, 44, 40],
@@ -41,7 +42,7 @@ internal static class SummarySection
                 Fmt.Percent(g.First().DocumentedAccuracy), Fmt.Pp(Harness.Statistics.Proportion.DeltaPp(g.Average(r => r.TestAccuracy), g.First().DocumentedAccuracy)),
                 VerdictStyle.Cell(g.First().AccuracyVerdict, g.First().Verdict), Fmt.Score(g.Average(r => r.MacroF1)), Fmt.Pp(Mean(g.Select(r => r.VsReferencePp))),
             ])),
-            "Test accuracy and macro F1 of every model against the write-up (Doc.: documented), the mean over its seeds (n; failed runs counted in, marked ×) with the seeds' standard deviation. Δ is mean − documented; the verdict is the model's test-accuracy claim's (Method), so a best-epoch claim is judged on the best epoch. Each run is in report_summary.csv."));
+            "Test accuracy and macro F1 of every model against the write-up (Doc.: documented), the mean over its seeds (n; failed runs counted in, marked ×) with the seeds' standard deviation. Δ is mean − documented; the verdict is the model's test-accuracy claim's (Method), so a best-epoch claim is judged on the best epoch. Each run is in report_summary.csv, the probes' runs too (their verdicts are in the probes table)."));
 
         doc.Add(Table(
             ["Params", "Doc. params", "Epochs run / doc.", "Epoch (s, median)", "Training (s, median)", "To 90 % (s, median)", "To doc. (s, median)"],

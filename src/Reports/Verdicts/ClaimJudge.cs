@@ -218,15 +218,16 @@ public static class ClaimJudge
             notes.Add(interval.Seeds is { } s ? $"1 seed: seed variance from {s.Source}"
                 : "1 seed: sampling-only interval");
         if (rule.Why is { } why) notes.Add(why(healthy));
-        if (rule.Kind == ClaimKind.AtLeast && interval.Low > documented + rounding)
-            notes.Add(Invariant($"exceeded by {(mean - documented) * 100:0.00} {(rule.Unit == ClaimUnit.Accuracy ? "pp" : "points")}"));
+        var exceeded = rule.Kind == ClaimKind.AtLeast && interval.Low > documented + rounding
+            ? Invariant($"exceeded by {(mean - documented) * 100:0.00} {(rule.Unit == ClaimUnit.Accuracy ? "pp" : "points")}") : null;
+        if (exceeded is not null) notes.Add(exceeded);
         return row with
         {
             Rounding = rule.Kind == ClaimKind.AtLeast ? rounding : null, Line = line, N = interval.N, Seeds = Seeds(healthy),
             Measured = mean, SeedSd = interval.Seeds is { } sd ? Math.Sqrt(sd.Variance) : null, SeedDf = interval.Seeds?.DegreesOfFreedom,
             SeedVarianceFrom = interval.Seeds?.Source ?? "none", SamplingSd = Math.Sqrt(interval.SamplingVariance),
             Df = double.IsPositiveInfinity(interval.DegreesOfFreedom) ? null : interval.DegreesOfFreedom, T = interval.Quantile,
-            CiLow = interval.Low, CiHigh = interval.High, Verdict = verdict, Note = string.Join("; ", notes),
+            CiLow = interval.Low, CiHigh = interval.High, Verdict = verdict, Note = string.Join("; ", notes), Exceeded = exceeded,
         };
     }
 
