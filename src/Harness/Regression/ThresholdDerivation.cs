@@ -2,6 +2,7 @@ using System.Globalization;
 using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
 using FashionBench.Harness.Statistics;
+using FashionBench.Models;
 using MathNet.Numerics.Distributions;
 
 namespace FashionBench.Harness.Regression;
@@ -31,6 +32,8 @@ public static class ThresholdDerivation
     public static ProfileThresholds Derive(IReadOnlyList<RunMetrics> runs, string source, DateTimeOffset generated,
         Func<string, string?>? predictionsHash = null)
     {
+        // Probes are in no profile's matrix, so the gate never trains them: they get no bar and add nothing to the spread.
+        runs = runs.Where(r => ModelCatalog.Find(r.Model)?.ProbeOf is null).ToList();
         if (runs.Count == 0) throw new ArgumentException("no runs to derive thresholds from", nameof(runs));
         var current = RunSelection.Of(runs).Current;
         var models = current.Where(r => r.Status == "ok").GroupBy(r => r.Model)

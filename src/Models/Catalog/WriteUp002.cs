@@ -95,13 +95,13 @@ static class WriteUp002
             // no-aug's restored epoch came early while validation accuracy still rose; the plateau settings are a choice.
             spec("fashion-cnn/no-aug").Probe("no-restore", "the last epoch's weights, not the best validation loss's",
                 s => s with { Recipe = s.Recipe with { EarlyStopping = s.Recipe.EarlyStopping! with { RestoreBest = false } } }),
-            spec("fashion-cnn/no-aug").Probe("constant-lr", "PyTorch's ReduceLROnPlateau defaults (patience 10), which never fire in 10 epochs",
+            spec("fashion-cnn/no-aug").Probe("constant-lr", "PyTorch's plateau defaults (patience 10), which never fire in 10 epochs",
                 s => s with { Recipe = s.Recipe with { Schedule = new ConstantLr() } }),
             // The write-up gives the shallow CNN's convolutions and channels only. Its pipeline is shared, and augmentation cost
             // the main model 2.76 pp; the common PyTorch tutorial of this very layout puts BatchNorm after each convolution.
             spec("fashion-cnn/alternative").Probe("no-aug", "no augmentation",
                 s => s with { Recipe = s.Recipe with { Augmentation = AugmentationSpec.None } }),
-            spec("fashion-cnn/alternative").Probe("bn", "BatchNorm after each convolution (the common tutorial layout of this net)",
+            spec("fashion-cnn/alternative").Probe("bn", "BatchNorm after each convolution, as in the common tutorial of this net",
                 s => s with { Layers = ShallowWithBatchNorm }),
             // 66.98 % is far below the ~84 % of plain logistic regression: the shared augmenting pipeline is the suspect.
             spec("fashion-cnn/logreg").Probe("no-aug", "no augmentation", s => s with { Recipe = s.Recipe with { Augmentation = AugmentationSpec.None } }),

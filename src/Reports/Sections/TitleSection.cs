@@ -82,13 +82,13 @@ internal static class TitleSection
         if (outcomes.Count == 0) return;
         doc.Add(new HeadingBlock("Probes of the claims that did not hold", 2));
         doc.Add(new ParagraphBlock(Fmt.Invariant(
-            $"For a claim that did not hold (for a model none of whose claims did not hold, an inconclusive one), the catalogue declares up to {Models.WriteUp.ProbesPerModel} alternatives for choices the write-up left open, each a spec of its own trained like any other (ids '<model>+<change>'). Each probe is judged on the same claim by the same rule.")));
-        doc.Add(new TableBlock(["Claim", "Ours", "Probe", "Measured (n)", "Verdict"],
+            $"For a claim that did not hold (or, for a model none of whose claims did not hold, an inconclusive one), the catalogue declares up to {Models.WriteUp.ProbesPerModel} alternatives for choices the write-up left open ('<model>+<change>'), trained and judged on the same claim by the same rule.")));
+        doc.Add(new TableBlock(["Claim (documented)", "Ours", "Probe", "Measured (n)", "Verdict"],
             outcomes.SelectMany(o => o.Probes.Select((p, i) => (IReadOnlyList<TableCell>)[
-                i == 0 ? $"{o.Claim.Model}: {o.Claim.Claim}" : "", i == 0 ? VerdictStyle.Cell(o.Claim) : "",
-                p.Change, Fmt.Measured(p.Verdict), VerdictStyle.Cell(p.Verdict)])).ToList(),
-            [128, 70, 140, 78, 67], [SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Left],
-            "Each probed claim, our verdict, and each probe's verdict on the same claim (verdicts.csv: the rows whose probe_of names the model)."));
+                i == 0 ? $"{o.Claim.Model}: {o.Claim.Claim} ({Fmt.Claim(o.Claim.Unit, o.Claim.Documented, o.Claim.Qualifier)})" : "",
+                i == 0 ? VerdictStyle.Cell(o.Claim) : "", p.Change, Fmt.Measured(p.Verdict), VerdictStyle.Cell(p.Verdict)])).ToList(),
+            [118, 60, 136, 102, 67], [SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Left],
+            "Each probed claim, our verdict, and each probe's on the same claim (verdicts.csv: rows whose probe_of names the model)."));
         // One line per model and conclusion: a model's claims that its probes answer alike share it.
         doc.Add(new ParagraphBlock(string.Join("\n", outcomes.GroupBy(o => (o.Claim.Model, o.Conclusion)).Select(g =>
             $"• {g.Key.Model}, {Fmt.List(g.Select(o => o.Claim.Claim))}: {g.Key.Conclusion}."))));

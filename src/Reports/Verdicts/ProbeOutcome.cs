@@ -7,9 +7,10 @@ namespace FashionBench.Reports.Verdicts;
 public sealed record ProbeOutcome(ClaimVerdict Claim, IReadOnlyList<(string Change, ClaimVerdict Verdict)> Probes)
 {
     /// <summary>
-    /// "holds with X (n seeds)" when a probe held; "no plausible choice reproduces it" only when every probe did not
-    /// hold; otherwise "no probe held", with the probes that were inconclusive (the claim may hold with them: more seeds
-    /// would tell) and those whose runs failed.
+    /// "holds with X (n seeds)" when a probe held (", exceeding it" when its whole interval lies above the claim; the
+    /// table shows by how much, so that a model's claims can share one conclusion); "no plausible choice reproduces it"
+    /// only when every probe did not hold; otherwise "no probe held", with the probes that were inconclusive (the claim
+    /// may hold with them: more seeds would tell) and those whose runs failed.
     /// </summary>
     public string Conclusion
     {
@@ -29,7 +30,7 @@ public sealed record ProbeOutcome(ClaimVerdict Claim, IReadOnlyList<(string Chan
     }
 
     static string Listed(IEnumerable<(string Change, ClaimVerdict Verdict)> probes) =>
-        string.Join("; with ", probes.Select(p => $"{p.Change} ({p.Verdict.N} seeds{(p.Verdict.Exceeded is { } e ? ", " + e : "")})"));
+        string.Join("; with ", probes.Select(p => $"{p.Change} ({p.Verdict.N} seeds{(p.Verdict.Exceeded is not null ? ", exceeding it" : "")})"));
 
     /// <summary>
     /// The probed claims: every claim of a documented model that did not hold and has probe rows for it. A model none of

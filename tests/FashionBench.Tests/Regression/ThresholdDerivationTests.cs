@@ -90,7 +90,9 @@ public class ThresholdDerivationTests
         var runs = new[] { (1, 100), (2, 90), (3, 80) }.Select(x => Run("fashion-cnn/aug-dropout", x.Item1, 1000, x.Item2))
             .Concat(new[] { (1, 200), (2, 200), (3, 170) }.Select(x => Run("fashion-cnn/no-aug", x.Item1, 1000, x.Item2))).ToList();
 
-        var t = ThresholdDerivation.Derive(runs, "x", DateTimeOffset.UnixEpoch);
+        var probe = new[] { (1, 500), (2, 100) }.Select(x => Run("fashion-cnn/no-aug+no-restore", x.Item1, 1000, x.Item2));
+        var t = ThresholdDerivation.Derive([.. runs, .. probe], "x", DateTimeOffset.UnixEpoch);
+        Assert.That(t.Models.Keys, Is.EquivalentTo(new[] { "fashion-cnn/aug-dropout", "fashion-cnn/no-aug" }), "a probe gets no bar, nor a share of the spread");
 
         // SE² = 0.91·0.09/1000 = 8.19e-5 and 0.81·0.19/1000 = 1.539e-4; ρ² = (2·1e-4 + 2·3e-4)/(2·8.19e-5 + 2·1.539e-4);
         // q = t(0.999, 4 dof) = 7.173182; k = q·ρ·sqrt(1 + 1/3).
