@@ -15,9 +15,10 @@ public sealed record PairedSeed(long Seed, double Higher, double Lower, int Item
     public bool PerItem => OnlyHigherRight is not null && OnlyLowerRight is not null;
 
     /// <summary>
-    /// The sampling variance of the difference: <see cref="ItemSamplingVariance"/> where given. With per-item pairs, that of a mean of per-item differences in
-    /// {−1, 0, 1}: ((b + c)/N − ((b − c)/N)²)/N. Without, the unpaired (p₁(1 − p₁) + p₂(1 − p₂))/N, which ignores the
-    /// positive correlation of two models scored on the same items and so overstates it: a conservative bound.
+    /// The sampling variance of the difference: <see cref="ItemSamplingVariance"/> where given. With per-item pairs,
+    /// that of a mean of per-item differences in {−1, 0, 1}: ((b + c)/N − ((b − c)/N)²)/N. Without, the unpaired
+    /// (p₁(1 − p₁) + p₂(1 − p₂))/N, which ignores the positive correlation of two models scored on the same items and so
+    /// overstates it: a conservative bound.
     /// </summary>
     public double SamplingVariance => ItemSamplingVariance ?? (PerItem
         ? ((double)(OnlyHigherRight!.Value + OnlyLowerRight!.Value) / Items - Math.Pow((double)(OnlyHigherRight.Value - OnlyLowerRight.Value) / Items, 2)) / Items

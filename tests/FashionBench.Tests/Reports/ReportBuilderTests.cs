@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper.Configuration.Attributes;
 using FashionBench.Harness.Csv;
 using FashionBench.Harness.Machine;
 using FashionBench.Harness.Runs;
@@ -261,10 +260,4 @@ public sealed class ReportBuilderTests
     }
 
     /// <summary>The columns of verdicts.csv this test reads.</summary>
-    sealed record VerdictLine
-    {
-        [Name("model")] public string Model { get; init; } = "";
-        [Name("claim")] public string Claim { get; init; } = "";
-        [Name("verdict")] public string Verdict { get; init; } = "";
-    }
 }
