@@ -155,7 +155,7 @@ internal static class InferenceSection
             var first = i == 0 || groups[i - 1].Key.Model != g.Key.Model;
             return (IReadOnlyList<TableCell>)[
                 first ? g.Key.Model : "", g.Key.Engine,
-                .. batches.Select(b => (TableCell)(At(b) is { } r ? Fmt.Number(r.ImagesPerSecond, "N0") : Fmt.None)),
+                .. batches.Select(b => (TableCell)(At(b) is { } r ? Fmt.Rate(r.ImagesPerSecond) : Fmt.None)),
                 latency is null ? Fmt.None : Milliseconds(latency.P50Ms), latency is null ? Fmt.None : Milliseconds(latency.P95Ms),
                 latency?.P99Ms is { } p99 ? Milliseconds(p99) : Fmt.None,
                 peak?.PercentOfPeak is { } p ? Fmt.Number(p, "0.0") : Fmt.None,
@@ -164,12 +164,14 @@ internal static class InferenceSection
         return new(
             ["Model", "Engine", .. batches.Select(b => Fmt.Invariant($"batch {b:N0}")), "p50", "p95", "p99", "% peak"],
             lines,
-            [150, 70, .. batches.Select(_ => 46f), 32, 32, 32, 32],   // the longest id, keras-cnn/leakyrelu-maxpool-adam, on one line
+            // With rates in three digits there is room for the longest id (keras-cnn/leakyrelu-maxpool-adam) and engine
+            // (torchsharp-plain) on one line each, so each of a model's rows is one line.
+            [165, 82, .. batches.Select(_ => 36f), 34, 34, 34, 30],
             [SKTextAlign.Left, SKTextAlign.Left, .. Enumerable.Repeat(SKTextAlign.Right, batches.Count + 4)],
-            Fmt.Invariant($"Inference throughput (throughput.csv): images/s at each batch size; p50, p95 and p99, the latency in ms of one call at batch {latencyBatch:N0} at those percentiles (— where not recorded); and % of the CPU's FP32 peak at batch {peakBatch:N0} (none on GPUs); ")
+            Fmt.Invariant($"Inference throughput: images/s at each batch size (three significant digits; k thousand, M million); p50, p95, p99: ms per call at batch {latencyBatch:N0} (— where not recorded); % of the CPU's FP32 peak at batch {peakBatch:N0} (none on GPUs); ")
             + (threads.Count == 1 ? Fmt.Invariant($"every engine ran on {threads[0]} thread{(threads[0] == 1 ? "" : "s")}") : $"threads: {string.Join(", ", threads)}")
             + (rows.Select(r => r.Device).Distinct().Count() == 1 ? $", on {rows[0].Device}" : "")
-            + ". Every batch size's latencies, FLOP rates and peaks are in throughput_peak.csv.");
+            + ". Every figure of every batch size is in throughput.csv and throughput_peak.csv.");
     }
 
     private static string Milliseconds(double ms) => Fmt.Number(ms, ms < 10 ? "0.000" : "0.0");

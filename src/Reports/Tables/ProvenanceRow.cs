@@ -52,11 +52,13 @@ public sealed record ProvenanceRow([property: Name("key")] string Key, [property
     }
 
     /// <summary>
-    /// A run's command line with a --jobs worker's own parts (its parent's process id, its one run) replaced by
-    /// placeholders, so the workers of one training read as one line.
+    /// A run's command line as a reader would type it: the program as "fashionbench" wherever it was built (the git
+    /// commit says which code ran; each run's metrics.json keeps the whole line), and a --jobs worker's own parts (its
+    /// parent's process id, its one run) as placeholders, so the workers of one training read as one line.
     /// </summary>
     public static string Command(string commandLine) =>
-        Regex.Replace(Regex.Replace(commandLine, @"--worker-of \d+", "--worker-of <pid>"), @"--run \S+", "--run <run-id>");
+        Regex.Replace(Regex.Replace(Regex.Replace(commandLine, @"^\S*fashionbench(\.dll)?(?=\s|$)", "fashionbench"),
+            @"--worker-of \d+", "--worker-of <pid>"), @"--run \S+", "--run <run-id>");
 
     private static string Distinct(IEnumerable<string> values, string separator = "; ")
     {

@@ -215,6 +215,19 @@ public sealed class ReportBuilderTests
     }
 
     [Test]
+    public void ThroughputRowsAreOneLineEachWithRatesToThreeDigits()
+    {
+        var table = fixture.Outcome.Layout.Tables.Single(t => t.Headers.Contains("p50"));
+        var lines = Enumerable.Range(table.FirstPage, table.LastPage - table.FirstPage + 1).SelectMany(p => fixture.Pages[p - 1]).ToList();
+        var engineRows = lines.SkipWhile(l => !l.StartsWith("Model Engine", StringComparison.Ordinal))
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\b(torchsharp-plain|torchsharp|onnxruntime)\b")).ToList();
+        Assert.That(engineRows, Has.Count.EqualTo(table.Rows), string.Join("\n", lines));
+        // A row: [model] engine, a rate per batch size ("899", "1.43k", "10.6k", "226k", "2.27M"), then the latencies.
+        var batches = table.Headers.Count(h => h.StartsWith("batch", StringComparison.Ordinal));
+        Assert.That(engineRows, Has.All.Match(@"(torchsharp-plain|torchsharp|onnxruntime)( (\d{1,3}|\d\.\d\d[kM]|\d\d\.\d[kM]|\d{3}[kM]|—)){" + batches + "} \\d+\\.\\d{3} "));
+    }
+
+    [Test]
     public void InferenceSectionPrintsThePeakDerivationAndParity()
     {
         var peak = CpuPeak.Parse(ReportFixture.CpuInfo, 2)!;
