@@ -23,9 +23,12 @@ public static class ModelCatalog
     public static WriteUp? FindWriteUp(string number) => WriteUps.FirstOrDefault(w => w.Number == number);
 
     /// <summary>The default matrix: every documented model not marked extended-only (no probes).</summary>
-    public static IEnumerable<ModelSpec> Default => All.Where(s => !s.Extended && s.ProbeOf is null);
+    public static IEnumerable<ModelSpec> Default => All.Where(s => !s.Extended && !s.IsProbe);
 
     public static ModelSpec? Find(string id) => All.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Whether <paramref name="id"/> is a catalogued probe; an unknown id is not.</summary>
+    public static bool IsProbe(string id) => Find(id)?.IsProbe == true;
 
     /// <summary>Position in the catalogue, for sorting tables; unknown ids sort last.</summary>
     public static int Order(string id)

@@ -51,6 +51,7 @@ public sealed record ModelSpec(
     /// </summary>
     public string? ProbeOf { get; init; }
     public string ProbeChange { get; init; } = "";
+    public bool IsProbe => ProbeOf is not null;
 
     /// <summary>
     /// A probe of this model: id "&lt;id&gt;+&lt;suffix&gt;", its claims and write-up, with <paramref name="change"/> said

@@ -42,7 +42,7 @@ public static class ModelsCommand
             table.AddRow(spec.Id, spec.Dataset, cost.Parameters.ToString("N0", CultureInfo.InvariantCulture),
                 (cost.ForwardFlops / 1e6).ToString("0.00", CultureInfo.InvariantCulture),
                 spec.Documented.TestAccuracy is { } a ? (a * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "—",
-                spec.ProbeOf is not null ? "probe" : spec.Extended ? "extended" : "default", Markup.Escape(spec.Source));
+                spec.IsProbe ? "probe" : spec.Extended ? "extended" : "default", Markup.Escape(spec.Source));
         }
         AnsiConsole.Write(table);
     }

@@ -33,7 +33,7 @@ public static class ThresholdDerivation
         Func<string, string?>? predictionsHash = null)
     {
         // Probes are in no profile's matrix, so the gate never trains them: they get no bar and add nothing to the spread.
-        runs = runs.Where(r => ModelCatalog.Find(r.Model)?.ProbeOf is null).ToList();
+        runs = runs.Where(r => !ModelCatalog.IsProbe(r.Model)).ToList();
         if (runs.Count == 0) throw new ArgumentException("no runs to derive thresholds from", nameof(runs));
         var current = RunSelection.Of(runs).Current;
         var models = current.Where(r => r.Status == "ok").GroupBy(r => r.Model)

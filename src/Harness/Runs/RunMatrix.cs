@@ -28,7 +28,7 @@ public static class RunMatrix
     {
         if (seeds <= 0) throw new UserError($"--seeds: must be at least 1, got {seeds}");
         // Probes train only when a glob names them ("se-resnet+*"), under whichever profile.
-        var pool = ModelCatalog.All.Where(s => s.ProbeOf is null ? profile.IncludeExtended || !s.Extended : models?.Contains('+') == true).ToList();
+        var pool = ModelCatalog.All.Where(s => s.IsProbe ? models?.Contains('+') == true : profile.IncludeExtended || !s.Extended).ToList();
         var chosen = models is null ? pool : ModelCatalog.Match(models, pool);
         if (chosen.Count == 0)
             throw new UserError($"--models: '{models}' matches no model of profile '{profile.Name}' (see `fashionbench models`)");

@@ -55,7 +55,7 @@ public sealed record ReportInputs(
     /// per-model pages show. Probes have no pages of their own; their verdicts are in the probes table.
     /// </summary>
     public IReadOnlyList<RunRecords> Representatives =>
-        Runs.Where(r => r.Spec?.ProbeOf is null).GroupBy(r => r.Model).Select(g => RunSelection.Representative(g, r => r.Metrics)!).ToList();
+        Runs.Where(r => r.Spec?.IsProbe != true).GroupBy(r => r.Model).Select(g => RunSelection.Representative(g, r => r.Metrics)!).ToList();
 
     private static RunRecords Read(RunStore store, string runId)
     {

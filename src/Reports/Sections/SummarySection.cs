@@ -33,7 +33,7 @@ internal static class SummarySection
 
         // One row per model and device over its seeds; every run's own row is in report_summary.csv. Probes are left to
         // their own table (page 1's section), as they have no pages of their own either.
-        var models = summary.Where(r => Models.ModelCatalog.Find(r.Model)?.ProbeOf is null).GroupBy(r => (r.Model, r.Device)).ToList();
+        var models = summary.Where(r => !Models.ModelCatalog.IsProbe(r.Model)).GroupBy(r => (r.Model, r.Device)).ToList();
         doc.Add(Table(
             ["n", "Acc. (%)", "sd (pp)", "Doc. (%)", "Δ (pp)", "Verdict", "Macro F1", "vs ref. (pp)"],
             [22, 40, 34, 40, 38, 80, 44, 40],
