@@ -14,7 +14,7 @@ namespace FashionBench.Reports.Layout;
 internal static class TableLayout
 {
     private const float PadX = 4;
-    private const float PadY = 2.5f;
+    private const float PadY = 2f;
     public const int RowsWithHeader = 3;
     public const float LongestUncutWord = 0.4f;
 
