@@ -57,6 +57,15 @@ public sealed record ReportInputs(
     public IReadOnlyList<RunRecords> Representatives =>
         Runs.Where(r => r.Spec?.IsProbe != true).GroupBy(r => r.Model).Select(g => RunSelection.Representative(g, r => r.Metrics)!).ToList();
 
+    /// <summary>The devices these runs were made on, CPU first.</summary>
+    public IReadOnlyList<string> Devices => Runs.Select(r => r.Metrics.Device).Distinct().OrderBy(d => d != "cpu").ThenBy(d => d).ToList();
+
+    /// <summary>
+    /// <paramref name="name"/> (a model, a finding) as a table row names it: with its device where the report mixes
+    /// devices and it is not the CPU; a one-device report names its device once, under its title.
+    /// </summary>
+    public string OnDevice(string name, string device) => device == "cpu" || Devices.Count == 1 ? name : $"{name} ({device})";
+
     private static RunRecords Read(RunStore store, string runId)
     {
         var metrics = store.ReadMetrics(runId);

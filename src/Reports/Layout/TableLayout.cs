@@ -60,14 +60,17 @@ internal static class TableLayout
     /// Column widths in points: the block's proportions of <paramref name="width"/>, then every column widened to its
     /// widest word (capped at <see cref="LongestUncutWord"/>), the room taken from the other columns in proportion to
     /// what they have beyond their own widest word. When the words alone overfill the width, they share it in proportion.
+    /// Last, room no row needs goes to the columns whose cells wrap (<see cref="Unwrap"/>).
     /// </summary>
-    public static float[] Widths(TableBlock table, ReportStyles styles, float width)
+    public static float[] Widths(TableBlock table, ReportStyles styles, float width) => Unwrap(table, styles, Fitted(table, styles, width));
+
+    private static float[] Fitted(TableBlock table, ReportStyles styles, float width)
     {
         var total = table.ColumnWidths.Sum();
         var preferred = table.ColumnWidths.Select(f => width * f / total).ToArray();
         // Ids stay whole where the table has room for them; only where it has not do they break after their hyphens.
         float[] Minimum(Func<string, IEnumerable<string>> pieces) => Enumerable.Range(0, preferred.Length).Select(c =>
-            Math.Min(width * LongestUncutWord, WidestWord(table, c, styles, pieces) + 2 * PadX + 0.5f)).ToArray();
+            Math.Min(width * LongestUncutWord, Padded(WidestWord(table, c, styles, pieces)))).ToArray();
         var minimum = Minimum(word => [word]);
         if (minimum.Sum() >= width) minimum = Minimum(LineBreaker.Pieces);
         var needed = minimum.Sum();
@@ -77,6 +80,39 @@ internal static class TableLayout
         var spare = preferred.Zip(minimum, (p, m) => Math.Max(0, p - m)).Sum();
         return preferred.Zip(minimum, (p, m) => p < m ? m : p - (p - m) / spare * deficit).ToArray();
     }
+
+    /// <summary>
+    /// Room no row needs, given to rows that wrap: first to the columns with a cell that wraps, then to those whose header
+    /// wraps, each in proportion to what it lacks for one line (<see cref="Give"/>). No row grows, and a wrapped cell or
+    /// header wraps less or not at all.
+    /// </summary>
+    private static float[] Unwrap(TableBlock table, ReportStyles styles, float[] widths)
+    {
+        var cells = Enumerable.Range(0, widths.Length).Select(c => OneLine(table.Rows.Select(r => r[c]), styles)).ToArray();
+        var headers = table.Headers.Select(h => OneLine([new TableCell(h, Bold: true)], styles)).ToArray();
+        widths = Give(table, styles, widths, cells);
+        return Give(table, styles, widths, cells.Zip(headers, Math.Max).ToArray());
+    }
+
+    /// <summary>
+    /// Width moved to the columns narrower than their <paramref name="need"/>, from those wider than it and than what
+    /// keeps their header to as many lines as it has.
+    /// </summary>
+    private static float[] Give(TableBlock table, ReportStyles styles, float[] widths, float[] need)
+    {
+        var spare = widths.Select((w, c) => Math.Max(0, w - Math.Max(need[c], Padded(LineBreaker.Wrap(table.Headers[c], styles.CellBold, w - 2 * PadX)
+            .Select(l => l.Width).DefaultIfEmpty(0).Max())))).ToArray();
+        var lack = widths.Select((w, c) => Math.Max(0, need[c] - w)).ToArray();
+        var moved = Math.Min(spare.Sum(), lack.Sum());
+        if (moved <= 0) return widths;
+        return widths.Select((w, c) => w - spare[c] / spare.Sum() * moved + lack[c] / lack.Sum() * moved).ToArray();
+    }
+
+    /// <summary>The width that sets the widest of <paramref name="cells"/> on one line (each of its lines, where it has several).</summary>
+    private static float OneLine(IEnumerable<TableCell> cells, ReportStyles styles) =>
+        Padded(cells.SelectMany(cell => cell.Text.Split('\n').Select(line => Style(cell, styles).Measure(line))).DefaultIfEmpty(0).Max());
+
+    private static float Padded(float text) => text + 2 * PadX + 0.5f;
 
     private static float WidestWord(TableBlock table, int column, ReportStyles styles, Func<string, IEnumerable<string>> pieces) =>
         table.Rows.Select(r => r[column]).Prepend(new TableCell(table.Headers[column], Bold: true))

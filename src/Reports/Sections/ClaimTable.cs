@@ -7,12 +7,14 @@ namespace FashionBench.Reports.Sections;
 /// <summary>
 /// A table of claim verdicts: claim, claimed (documented), measured (mean ± half the 95 % interval, and n seeds), verdict, and
 /// the note (why not comparable, a failed run's cause, "exceeded by", a borrowed spread); with a model column when
-/// several models are listed (widths in points of the 483-pt A4 text width).
+/// several models are listed, named by <paramref name="model"/> (widths in points of the 483-pt A4 text width).
 /// </summary>
 internal static class ClaimTable
 {
-    public static TableBlock Of(IEnumerable<ClaimVerdict> verdicts, bool withModel, string caption)
+    /// <param name="model">How a row names its model; null: no model column (one model's claims).</param>
+    public static TableBlock Of(IEnumerable<ClaimVerdict> verdicts, Func<ClaimVerdict, string>? model, string caption)
     {
+        var withModel = model is not null;
         var headers = new List<string>();
         var widths = new List<float>();
         var alignments = new List<SKTextAlign>();
@@ -27,7 +29,7 @@ internal static class ClaimTable
         var rows = verdicts.Select(v =>
         {
             var cells = new List<TableCell>();
-            if (withModel) cells.Add(v.Model + (v.Device == "cpu" ? "" : $" ({v.Device})"));
+            if (model is not null) cells.Add(model(v));
             cells.Add(v.Claim == ClaimJudge.TrainingRun ? $"{v.Claim}, seed {v.Seeds}" : v.Claim);
             cells.Add(Fmt.Claim(v.Unit, v.Documented, v.Qualifier));
             cells.Add(v.Verdict == Verdict.RunFailed ? Fmt.None : Fmt.Measured(v));

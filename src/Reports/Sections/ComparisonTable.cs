@@ -10,10 +10,11 @@ namespace FashionBench.Reports.Sections;
 /// </summary>
 internal static class ComparisonTable
 {
-    public static TableBlock Of(IEnumerable<ComparisonVerdict> comparisons, string caption) => new(
+    /// <param name="onDevice">How a row names its finding on its device (<see cref="Inputs.ReportInputs.OnDevice"/>).</param>
+    public static TableBlock Of(IEnumerable<ComparisonVerdict> comparisons, Func<string, string, string> onDevice, string caption) => new(
         ["", "Finding", "Doc. Δ", "Measured Δ (n)", "p", "Verdict"],
         comparisons.Select(c => (IReadOnlyList<TableCell>)[
-            c.WriteUp, c.Finding + (c.Device == "cpu" ? "" : $" ({c.Device})"), Difference(c, c.DocumentedDifference), Measured(c),
+            c.WriteUp, onDevice(c.Finding, c.Device), Difference(c, c.DocumentedDifference), Measured(c),
             c.McNemarP is { } p ? Fmt.Number(p, p < 0.0001 ? "0.0E+0" : "0.0000") : Fmt.None,
             VerdictStyle.Cell(c.VerdictText, c.Verdict),
         ]).ToList(),

@@ -29,7 +29,7 @@ internal static class ModelSection
         ]));
         if (RecipeTable.Of(spec, m.EpochsRun, first) is { } recipe) doc.Add(recipe);
         else doc.Add(new ParagraphBlock($"Trained with the same hyper-parameters as {first!.Id}."));
-        doc.Add(ClaimTable.Of(material.Tables.VerdictsOf(run), withModel: false,
+        doc.Add(ClaimTable.Of(material.Tables.VerdictsOf(run), model: null,
             $"{run.Model}'s documented claims against its runs on {run.Metrics.Device}: the mean ± half its 95 % interval over (n) seeds, and the verdict by the Method section's rule."));
         Curves(doc, material, run);
     }

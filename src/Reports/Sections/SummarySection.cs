@@ -34,7 +34,7 @@ internal static class SummarySection
         // One row per model and device over its seeds; every run's own row is in report_summary.csv. Probes are left to
         // their own table (page 1's section), as they have no pages of their own either.
         var models = summary.Where(r => !Models.ModelCatalog.IsProbe(r.Model)).GroupBy(r => (r.Model, r.Device)).ToList();
-        doc.Add(Table(
+        doc.Add(Table(inputs.OnDevice,
             ["n", "Acc. (%)", "sd (pp)", "Doc. (%)", "Δ (pp)", "Verdict", "Macro F1", "vs ref. (pp)"],
             [22, 40, 34, 40, 38, 80, 44, 40],
             models.Select(g => (g.First(), (IReadOnlyList<TableCell>)[
@@ -44,7 +44,7 @@ internal static class SummarySection
             ])),
             "Test accuracy and macro F1 of every model against the write-up (Doc.: documented), the mean over its seeds (n; failed runs counted in, marked ×) with the seeds' standard deviation. Δ is mean − documented; the verdict is the model's test-accuracy claim's (Method), so a best-epoch claim is judged on the best epoch. Each run is in report_summary.csv, the probes' runs too (their verdicts are in the probes table)."));
 
-        doc.Add(Table(
+        doc.Add(Table(inputs.OnDevice,
             ["Params", "Doc. params", "Epochs run / doc.", "Epoch (s, median)", "Training (s, median)", "To 90 % (s, median)", "To doc. (s, median)"],
             [53, 60, 45, 42, 48, 44, 46],
             models.Select(g => (g.First(), (IReadOnlyList<TableCell>)[
@@ -76,16 +76,16 @@ internal static class SummarySection
     }
 
     /// <summary>
-    /// A model column, then <paramref name="headers"/> with <paramref name="widths"/> in points (with the model's 125
+    /// A model column (named <paramref name="onDevice"/>), then <paramref name="headers"/> with <paramref name="widths"/> in points (with the model's 125
     /// they fill the 483-pt text width); numbers right-aligned, the verdict left.
     /// </summary>
-    private static TableBlock Table(string[] headers, float[] widths, IEnumerable<(SummaryRow Row, IReadOnlyList<TableCell> Cells)> rows, string caption)
+    private static TableBlock Table(Func<string, string, string> onDevice, string[] headers, float[] widths, IEnumerable<(SummaryRow Row, IReadOnlyList<TableCell> Cells)> rows, string caption)
     {
         IReadOnlyList<string> allHeaders = ["Model", .. headers];
         IReadOnlyList<float> allWidths = [125f, .. widths];
         var alignments = allHeaders.Select((h, i) => i == 0 || h == "Verdict" ? SKTextAlign.Left : SKTextAlign.Right).ToList();
         var cells = rows.Select(r => (IReadOnlyList<TableCell>)[
-            r.Row.Model + (r.Row.Device == "cpu" ? "" : $" ({r.Row.Device})"), .. r.Cells]).ToList();
+            onDevice(r.Row.Model, r.Row.Device), .. r.Cells]).ToList();
         return new TableBlock(allHeaders, cells, allWidths, alignments, caption);
     }
 }

@@ -18,7 +18,7 @@ internal static class TitleSection
         var inputs = material.Inputs;
         var runs = inputs.Runs;
         doc.Add(new TitleBlock(Title(inputs.Profile), Fmt.Invariant(
-            $"{runs.Count} runs of {runs.Select(r => r.Model).Distinct().Count()} models · {Commits(runs)} · generated {material.Context.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC")));
+            $"{runs.Count} runs of {runs.Select(r => r.Model).Distinct().Count()} models on {string.Join(" and ", inputs.Devices)} · {Commits(runs)} · generated {material.Context.Created.UtcDateTime:yyyy-MM-dd HH:mm} UTC")));
 
         var verdicts = material.Tables.DocumentedVerdicts;
         var counts = VerdictCounts.Of(verdicts);
@@ -55,7 +55,7 @@ internal static class TitleSection
             Verdict.Contradicted => 3,
             _ => 4,
         });
-        doc.Add(ClaimTable.Of(ordered, withModel: true,
+        doc.Add(ClaimTable.Of(ordered, v => inputs.OnDevice(v.Model, v.Device),
             "Every documented claim that did not hold or could not be judged: those that did not hold, the inconclusive ones, failed runs, claims the write-up contradicts, then those these runs cannot test. The claims that held are counted above and listed in each model's section. Measured: mean ± half the 95 % interval over (n) seeds; notes and the rule's numbers are in each model's section and in verdicts.csv."));
 
         Comparisons(doc, material);
@@ -71,7 +71,7 @@ internal static class TitleSection
             "Each finding that one model scores higher than another is judged on seed-matched pairs of runs: held when the 95 % interval of the mean paired difference lies above 0 "
             + Fmt.Invariant($"and McNemar's exact test on the test images, stratified by seed (discordant images pooled over seeds), gives p < {ComparisonJudge.Alpha}; ")
             + "did not hold when the interval lies below 0 (the reverse holds) with the same test; inconclusive otherwise. The finding is the direction; the documented size is shown beside the measured one."));
-        doc.Add(ComparisonTable.Of(comparisons,
+        doc.Add(ComparisonTable.Of(comparisons, material.Inputs.OnDevice,
             "The write-ups' comparative and ablation findings. Δ is the model claimed higher minus the other; p is McNemar's exact test stratified by seed (— without per-item pairs). comparisons.csv has the models, b, c, the degrees of freedom and the notes."));
     }
 

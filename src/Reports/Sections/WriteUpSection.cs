@@ -87,7 +87,7 @@ internal static class WriteUpSection
     {
         var findings = material.Tables.Comparisons.Where(c => c.WriteUp == writeUp.Number).ToList();
         if (findings.Count > 0)
-            doc.Add(ComparisonTable.Of(findings, $"Write-up {writeUp.Number}'s comparative findings, judged on seed-matched pairs (the rule is on the first pages)."));
+            doc.Add(ComparisonTable.Of(findings, material.Inputs.OnDevice, $"Write-up {writeUp.Number}'s comparative findings, judged on seed-matched pairs (the rule is on the first pages)."));
         if (writeUp.Untested.Count > 0)
             doc.Add(new ParagraphBlock([
                 new TextRun("Statements no catalogued run can test: ", Bold: true),
