@@ -31,7 +31,7 @@ static class SyntheticResults
         foreach (var run in runs)
         {
             var spec = ModelCatalog.Find(run.Model) ?? throw new ArgumentException($"{run.Model} is not in the catalogue", nameof(runs));
-            WriteRun(store, spec, RunConfig.For(spec, profile, run.Seed, "cpu"), run);
+            WriteRun(store, spec, RunConfig.For(spec, profile, run.Seed, run.Device), run);
             if (!specs.Contains(spec)) specs.Add(spec);
         }
         Aggregates.Write(store);
@@ -95,7 +95,7 @@ static class SyntheticResults
             });
 
         var cost = SpecCost.Of(spec);
-        var metrics = new RunMetrics(id, spec.Id, spec.Dataset, "cpu", run.Seed, config.Profile, config.Hash, Threads: 2,
+        var metrics = new RunMetrics(id, spec.Id, spec.Dataset, run.Device, run.Seed, config.Profile, config.Hash, Threads: 2,
             config.Epochs, curves.Count, StoppedEarly: false, best.Epoch, cost.Parameters, cost.ForwardFlops,
             accuracy, curves[^1].ValidationLoss, confusion.MacroF1(perClass), confusion.WeightedF1(perClass),
             best.ValidationAccuracy, best.Epoch, ValidatesOnTest: spec.Recipe.ValidationFraction == 0,
