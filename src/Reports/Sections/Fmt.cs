@@ -64,8 +64,8 @@ internal static class Fmt
     }
 
     /// <summary>
-    /// A claim's measurement: "91.25 ± 0.16 % (5)" (mean ± half the 95 % interval, seeds), "91.09 % (1)" without an
-    /// interval, the count of a parameter claim, "—" when there is none.
+    /// A claim's measurement: "91.25 ± 0.16 % (5)" (mean ± half the 95 % interval, seeds), "52.53 % [0.0–100.0] (3)" where
+    /// the interval is cut at 0 or 1, "91.09 % (1)" without an interval, the count of a parameter claim, "—" when there is none.
     /// </summary>
     public static string Measured(ClaimVerdict v)
     {
@@ -73,7 +73,15 @@ internal static class Fmt
         var n = v.N > 0 ? Invariant($" ({v.N})") : "";
         if (v.CiLow is not { } low || v.CiHigh is not { } high) return Claim(v.Unit, mean) + (v.Kind == ClaimKind.Count ? "" : n);
         var half = (high - low) / 2;
-        return v.Unit == ClaimUnit.Accuracy ? Invariant($"{mean * 100:0.00} ± {half * 100:0.00} %{n}") : Invariant($"{mean:0.0000} ± {half:0.0000}{n}");
+        // An interval cut at 0 or 1 is no longer mean ± half: its ends are given, as one word so a cell wraps around it.
+        var cut = Math.Abs(mean - low - (high - mean)) > 1e-9;
+        return (v.Unit == ClaimUnit.Accuracy, cut) switch
+        {
+            (true, false) => Invariant($"{mean * 100:0.00} ± {half * 100:0.00} %{n}"),
+            (true, true) => Invariant($"{mean * 100:0.00} % [{low * 100:0.0}–{high * 100:0.0}]{n}"),
+            (false, false) => Invariant($"{mean:0.0000} ± {half:0.0000}{n}"),
+            (false, true) => Invariant($"{mean:0.0000} [{low:0.000}–{high:0.000}]{n}"),
+        };
     }
 
     /// <summary>The line a claim's interval is set against: "90.94 − 0.005 pp" style, as a plain value ("90.935 %").</summary>

@@ -25,7 +25,7 @@ internal static class MethodSection
             "• Every claim is judged over all seeds of its model on one device; runs that diverged or collapsed are shown as 'run failed' rows with their cause and left out of the estimate.",
             "• An accuracy or F1 claim ('reaches 90.94 %') is a claim of at least the documented value less half a unit of its last printed digit (90.94 % → 90.935 %; 83 % → 82.5 %). "
             + "The measurement's 95 % interval is mean ± t · √(s²/k + v): s² the variance over the k seeds, v the test-set sampling variance p(1 − p)/N of the mean p on N images "
-            + "(not divided by k: every seed is scored on the same images). t is Student's at the Welch–Satterthwaite degrees of freedom (k − 1)·(s²/k + v)²/(s²/k)², the normal quantile when s = 0. "
+            + "(not divided by k: every seed is scored on the same images). t is Student's at the Welch–Satterthwaite degrees of freedom (k − 1)·(s²/k + v)²/(s²/k)², the normal quantile when s = 0; an interval reaching past 0 or 100 % is cut there and shown by its ends, [low–high]. "
             + "Held: the interval's lower end is at or above the line; did not hold: its upper end is below it; inconclusive: it straddles it. An interval wholly above documented + rounding is flagged 'exceeded by Δ', which suggests a different setup.",
             "• F1 is not a binomial proportion; its sampling variance is approximated as one on the same images (a class's own images for a per-class F1).",
             "• Lower bounds ('over 90 %') are judged against the bound by the same three outcomes.",

@@ -210,15 +210,17 @@ public static class ClaimJudge
         var size = healthy.Min(r => rule.SampleSize!(r));
         var p = Math.Clamp(mean, 0, 1);
         var interval = CombinedInterval.Of(values, Proportion.Variance(p, size), spread);
+        // Accuracy and F1 lie in [0, 1]: a wide interval (few seeds far apart) is cut there, which changes no outcome.
+        var (low, high) = (Math.Max(0, interval.Low), Math.Min(1, interval.High));
         var rounding = rule.Kind == ClaimKind.AtLeast ? rule.Rounding ?? spec.Documented.Rounding : 0;
-        var (line, verdict) = Outcome(rule.Kind, documented, rounding, interval.Low, interval.High);
+        var (line, verdict) = Outcome(rule.Kind, documented, rounding, low, high);
         var notes = new List<string>();
         if (healthy.Count < runs.Count) notes.Add(Invariant($"{runs.Count - healthy.Count} failed run(s) left out"));
         if (healthy.Count == 1)
             notes.Add(interval.Seeds is { } s ? $"1 seed: seed variance from {s.Source}"
                 : "1 seed: sampling-only interval");
         if (rule.Why is { } why) notes.Add(why(healthy));
-        var exceeded = rule.Kind == ClaimKind.AtLeast && interval.Low > documented + rounding
+        var exceeded = rule.Kind == ClaimKind.AtLeast && low > documented + rounding
             ? Invariant($"exceeded by {(mean - documented) * 100:0.00} {(rule.Unit == ClaimUnit.Accuracy ? "pp" : "points")}") : null;
         if (exceeded is not null) notes.Add(exceeded);
         return row with
@@ -227,7 +229,7 @@ public static class ClaimJudge
             Measured = mean, SeedSd = interval.Seeds is { } sd ? Math.Sqrt(sd.Variance) : null, SeedDf = interval.Seeds?.DegreesOfFreedom,
             SeedVarianceFrom = interval.Seeds?.Source ?? "none", SamplingSd = Math.Sqrt(interval.SamplingVariance),
             Df = double.IsPositiveInfinity(interval.DegreesOfFreedom) ? null : interval.DegreesOfFreedom, T = interval.Quantile,
-            CiLow = interval.Low, CiHigh = interval.High, Verdict = verdict, Note = string.Join("; ", notes), Exceeded = exceeded,
+            CiLow = low, CiHigh = high, Verdict = verdict, Note = string.Join("; ", notes), Exceeded = exceeded,
         };
     }
 

@@ -71,6 +71,21 @@ public sealed class ClaimJudgeTests
         Assert.That(Accuracy(new DocumentedResults { TestAccuracy = 0.905 }, Runs(FiveSeeds)).Note, Is.Empty, "inside the interval: not flagged");
     }
 
+    [Test]
+    public void AnIntervalReachingPastZeroOrOneIsCutThereWithoutChangingTheOutcome()
+    {
+        // Three seeds far apart, one still learning: mean 0.5917, s ≈ 0.427, t(2) ≈ 4.30, so mean ± t·s/√3 would run
+        // from about −0.47 to 1.65.
+        var wide = Accuracy(new DocumentedResults { TestAccuracy = 0.8817 }, Runs([0.10, 0.84, 0.835]));
+        Assert.That((wide.CiLow, wide.CiHigh), Is.EqualTo((0.0, 1.0)));
+        Assert.That(wide.Verdict, Is.EqualTo(Verdict.Inconclusive));
+        // Near the top only the upper end is cut: mean 0.9797, s ≈ 0.0258, half-width ≈ 0.064.
+        var high = Accuracy(new DocumentedResults { TestAccuracy = 0.90 }, Runs([0.99, 0.999, 0.95]));
+        Assert.That(high.CiHigh, Is.EqualTo(1.0));
+        Assert.That(high.CiLow, Is.EqualTo(0.9157).Within(2e-3));
+        Assert.That(high.Verdict, Is.EqualTo(Verdict.Held));
+    }
+
     [TestCase(0.9000, Verdict.Held)]           // the whole interval is over 90 %
     [TestCase(0.9100, Verdict.Inconclusive)]   // the bound is inside the interval
     [TestCase(0.9160, Verdict.DidNotHold)]     // the upper end is at or below the bound
