@@ -76,8 +76,9 @@ internal static class SummarySection
     }
 
     /// <summary>
-    /// A model column (named <paramref name="onDevice"/>), then <paramref name="headers"/> with <paramref name="widths"/> in points (with the model's 125
-    /// they fill the 483-pt text width); numbers right-aligned, the verdict left.
+    /// A model column (each named by <paramref name="onDevice"/>), then <paramref name="headers"/> with
+    /// <paramref name="widths"/> in points (with the model's 125 they fill the 483-pt text width); numbers right-aligned,
+    /// the verdict left.
     /// </summary>
     private static TableBlock Table(Func<string, string, string> onDevice, string[] headers, float[] widths, IEnumerable<(SummaryRow Row, IReadOnlyList<TableCell> Cells)> rows, string caption)
     {
