@@ -14,7 +14,7 @@ public sealed class ReportIntervalsTests
         using var fixture = new ReportFixture(Profile.Get("documented"),
             [new("mnist-8k/model1", 1, 0.30), new("mnist-8k/model1", 2, 0.95), new("mnist-8k/model1", 3, 0.96),
              new("mnist-8k/model3", 1, 0.97), new("mnist-8k/model3", 2, 0.971), new("mnist-8k/model3", 3, 0.972)], withBenchFiles: false);
-        var text = string.Join(" ", fixture.AllText.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries));
+        var text = fixture.Words;
         Assert.That(text, Does.Match(@"\d+\.\d\d % \[0\.0–100\.0\]"), "model1: cut at both ends");
         Assert.That(text, Does.Match(@"97\.\d\d ± \d\.\d\d % \(3\)"), "model3: mean ± half");
         Assert.That(text, Does.Not.Match(@"± \d{2,}\.\d\d %"), "no half-width reaching past the bounds");

@@ -35,7 +35,7 @@ public sealed class ReportProbesTests
             Is.EqualTo(("did not hold", "held", "did not hold")));
         Assert.That(Of("fashion-cnn/no-aug+no-restore").ProbeOf, Is.EqualTo("fashion-cnn/no-aug"));
 
-        var text = string.Join(" ", fixture.AllText.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries));
+        var text = fixture.Words;
         Assert.That(text, Does.Contain("Probes of the claims that did not hold"));
         var noRestore = ModelCatalog.Find("fashion-cnn/no-aug+no-restore")!.ProbeChange;
         Assert.That(text, Does.Contain($"fashion-cnn/no-aug, test accuracy and macro F1: did not hold under our choices; holds with {noRestore} (3 seeds, exceeding it)."));

@@ -43,5 +43,8 @@ sealed class ReportFixture : IDisposable
 
     public string AllText => string.Join("\n", Pages.SelectMany(p => p));
 
+    /// <summary>Every word of the report in reading order, one space apart, so a sentence matches wherever lines broke it.</summary>
+    public string Words => string.Join(" ", AllText.Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries));
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
