@@ -210,8 +210,7 @@ public static class ClaimJudge
         var size = healthy.Min(r => rule.SampleSize!(r));
         var p = Math.Clamp(mean, 0, 1);
         var interval = CombinedInterval.Of(values, Proportion.Variance(p, size), spread);
-        // Accuracy and F1 lie in [0, 1]: a wide interval (few seeds far apart) is cut there, which changes no outcome.
-        var (low, high) = (Math.Max(0, interval.Low), Math.Min(1, interval.High));
+        var (low, high) = Proportion.Cut(interval.Low, interval.High);
         var rounding = rule.Kind == ClaimKind.AtLeast ? rule.Rounding ?? spec.Documented.Rounding : 0;
         var (line, verdict) = Outcome(rule.Kind, documented, rounding, low, high);
         var notes = new List<string>();

@@ -42,26 +42,27 @@ public static class ComparisonJudge
 
         var comparison = PairedComparison.Of(pairs);
         var interval = comparison.Difference;
+        var (low, high) = Proportion.Cut(interval.Low, interval.High, difference: true);
         var significant = comparison.PooledMcNemarP is not { } p || p < Alpha;
-        var verdict = interval.Low > 0 && significant ? Verdict.Held
-            : interval.High < 0 && significant ? Verdict.DidNotHold
+        var verdict = low > 0 && significant ? Verdict.Held
+            : high < 0 && significant ? Verdict.DidNotHold
             : Verdict.Inconclusive;
         var notes = new List<string>();
         if (pairs.Count == 1) notes.Add("single seed: seed variance unknown, the interval is test-set sampling only");
         if (failed.Count > 0) notes.Add($"seeds {string.Join(' ', failed)} left out (a failed run)");
         if (comparison.PooledMcNemarP is null) notes.Add("no per-item pairs for this measure: unpaired sampling variance (conservative), no McNemar test");
-        if (verdict == Verdict.Inconclusive && (interval.Low > 0 || interval.High < 0))
+        if (verdict == Verdict.Inconclusive && (low > 0 || high < 0))
             notes.Add("the interval excludes 0 but McNemar's test does not reject equal accuracy");
         if (verdict == Verdict.DidNotHold) notes.Add("the reverse holds");
         if (claim.Difference is { } documented)
-            notes.Add(documented < interval.Low ? "documented difference below the interval"
-                : documented > interval.High ? "documented difference above the interval" : "documented difference inside the interval");
+            notes.Add(documented < low ? "documented difference below the interval"
+                : documented > high ? "documented difference above the interval" : "documented difference inside the interval");
         return row with
         {
             MeanDifference = interval.Mean, SeedSd = interval.Seeds is { } s ? Math.Sqrt(s.Variance) : null,
             SamplingSd = Math.Sqrt(interval.SamplingVariance),
             Df = double.IsPositiveInfinity(interval.DegreesOfFreedom) ? null : interval.DegreesOfFreedom, T = interval.Quantile,
-            CiLow = interval.Low, CiHigh = interval.High,
+            CiLow = low, CiHigh = high,
             OnlyHigherRight = comparison.PooledMcNemarP is null ? null : comparison.OnlyHigherRight,
             OnlyLowerRight = comparison.PooledMcNemarP is null ? null : comparison.OnlyLowerRight,
             McNemarP = comparison.PooledMcNemarP, Verdict = verdict, Note = string.Join("; ", notes),

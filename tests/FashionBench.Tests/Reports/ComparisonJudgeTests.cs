@@ -45,6 +45,16 @@ public sealed class ComparisonJudgeTests
     }
 
     [Test]
+    public void ADifferencesIntervalIsCutAtPlusAndMinusOneHundredPoints()
+    {
+        // Two seeds +80 and −20 pp apart: s ≈ 0.71, t(0.975, ~1) ≈ 12.7, so mean ± half would be about [−6, +7].
+        var v = Judge(new PairedSeed(1, 0.95, 0.15, 10_000, 8_200, 200), new PairedSeed(2, 0.30, 0.50, 10_000, 1_000, 3_000));
+        Assert.That((v.CiLow, v.CiHigh), Is.EqualTo((-1.0, 1.0)));
+        Assert.That(v.MeanDifference, Is.EqualTo(0.30).Within(1e-12));
+        Assert.That(v.Verdict, Is.EqualTo(Verdict.Inconclusive));
+    }
+
+    [Test]
     public void FailedRunsProfilesAndParameterCountsHaveTheirOwnOutcomes()
     {
         Assert.That(ComparisonJudge.Judge("002", Claim, "cpu", [], [1, 2], null).Verdict, Is.EqualTo(Verdict.RunFailed));
