@@ -55,7 +55,7 @@ public static class ResultsComparison
             var spread = DifferenceSpread(a, b, r => r.TestAccuracy);
             var accuracy = PairedComparison.Of(pairs.Select(pair => pair.Accuracy).ToList(), spread);
             var f1 = PairedComparison.Of(pairs.Select(pair => pair.MacroF1).ToList(), DifferenceSpread(a, b, r => r.MacroF1));
-            (low, high, f1Low, f1High) = Cut(accuracy.Difference.Low, accuracy.Difference.High, f1.Difference.Low, f1.Difference.High);
+            (low, high, f1Low, f1High) = (accuracy.Difference.Low, accuracy.Difference.High, f1.Difference.Low, f1.Difference.High);
             (onlyDiff, onlyBase, p) = (accuracy.OnlyHigherRight, accuracy.OnlyLowerRight, accuracy.PooledMcNemarP);
             if (seeds.Count == 1)
                 notes.Add(spread is not null ? $"one paired seed: the seed variance of a difference is {spread.Source}"
@@ -67,10 +67,12 @@ public static class ResultsComparison
             var testImages = a[0].Confusion.Sum(row => row.Sum());
             var accuracy = Unpaired(a, b, r => r.TestAccuracy, testImages);
             var f1 = Unpaired(a, b, r => r.MacroF1, testImages);
-            (low, high, f1Low, f1High) = Cut(accuracy.Low, accuracy.High, f1.Low, f1.High);
+            (low, high, f1Low, f1High) = (accuracy.Low, accuracy.High, f1.Low, f1.High);
             notes.Add("no seed on both sides: the means are compared, with the unpaired (conservative) sampling variance and no McNemar test");
             if (!accuracy.SeedVarianceKnown) notes.Add("one seed each: seed variance unknown");
         }
+        (low, high) = Proportion.Cut(low, high, difference: true);
+        (f1Low, f1High) = Proportion.Cut(f1Low, f1High, difference: true);
         // With paired seeds every figure is over those seeds, so that Δ is the difference of the two accuracies shown.
         var (shownA, shownB) = seeds.Count > 0 ? (a.Where(r => seeds.Contains(r.Seed)).ToList(), b.Where(r => seeds.Contains(r.Seed)).ToList()) : (a, b);
         return new CompareRow
@@ -118,13 +120,6 @@ public static class ResultsComparison
         var (side, name) = a.Count >= b.Count ? (a, "base") : (b, "compared");
         return SeedSpread.Of(side.Select(measure).ToList()) is { } s
             ? new SeedSpread(2 * s.Variance, s.DegreesOfFreedom, $"twice the {name}'s ({side.Count} seeds)") : null;
-    }
-
-    /// <summary>The accuracy and macro F1 differences' intervals, each cut to [−1, 1] (<see cref="Proportion.Cut"/>).</summary>
-    static (double Low, double High, double F1Low, double F1High) Cut(double low, double high, double f1Low, double f1High)
-    {
-        var (accuracy, f1) = (Proportion.Cut(low, high, difference: true), Proportion.Cut(f1Low, f1High, difference: true));
-        return (accuracy.Low, accuracy.High, f1.Low, f1.High);
     }
 
     static DifferenceInterval Unpaired(List<RunMetrics> a, List<RunMetrics> b, Func<RunMetrics, double> measure, int testImages)

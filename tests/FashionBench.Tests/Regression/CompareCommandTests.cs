@@ -64,6 +64,17 @@ public sealed class CompareCommandTests
     }
 
     [Test]
+    public void ADifferencesIntervalIsCutAtPlusAndMinusOneHundredPoints()
+    {
+        // Δ = +0.9 on seed 1 and −0.9 on seed 2: s ≈ 1.27 and t(0.975, 1) = 12.7 would give about ±11.
+        Run(baseStore, 1, 10); Run(baseStore, 2, 100);
+        Run(store, 1, 100); Run(store, 2, 10);
+        var row = ResultsComparison.Compare(baseStore, store).Single();
+        Assert.That((row.DeltaAccuracyLow, row.DeltaAccuracyHigh), Is.EqualTo((-1.0, 1.0)));
+        Assert.That((row.DeltaMacroF1Low, row.DeltaMacroF1High), Is.EqualTo((-1.0, 1.0)));
+    }
+
+    [Test]
     public void UnmatchedSeedsCompareMeansWithoutMcNemarAndDevicesPairAcross()
     {
         Run(baseStore, 1, 90); Run(baseStore, 2, 88);
