@@ -10,7 +10,8 @@ namespace FashionBench.Cli.Commands;
 
 /// <summary>
 /// `fashionbench doctor [--threads N] [--libtorch DIR]`: runs the kernel self-check afresh and prints every row, the
-/// CPU's caches as CPUID reports them, and which convolutions the pipeline will use on this machine.
+/// CPU's caches as CPUID reports them and as oneDNN holds them, and which convolutions the pipeline will use on this
+/// machine.
 /// </summary>
 public static class DoctorCommand
 {
@@ -34,12 +35,14 @@ public static class DoctorCommand
 
     static void Print(KernelCheckReport report, CpuCaches caches)
     {
-        Console.WriteLine($"CPU            {report.Cpu}");
-        Console.WriteLine($"caches (CPUID) {Caches(caches)}");
-        Console.WriteLine($"libtorch       {report.LibTorch}, {report.Threads} thread(s), CPU kernels {report.CpuKernels}");
-        Console.WriteLine($"convolutions   {(report.OneDnnConvolutions ? "oneDNN" : "libtorch's own (oneDNN's are off)")}");
+        Console.WriteLine($"CPU             {report.Cpu}");
+        Console.WriteLine($"caches (CPUID)  {Caches(caches)}");
+        Console.WriteLine($"caches (oneDNN) {OneDnnView()}");
+        Console.WriteLine($"libtorch        {report.LibTorch}, {report.Threads} thread(s), CPU kernels {report.CpuKernels}");
+        Console.WriteLine($"convolutions    {(!report.OneDnnConvolutions ? "libtorch's own (oneDNN's are off)"
+            : report.OneDnnCacheProblem is { } problem ? $"oneDNN, blocked by its own guessed cache sizes ({problem})" : "oneDNN")}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"check          {report.Rows.Count} outputs of float32 against float64; relative error element-wise for operations, in norm " +
+            $"check           {report.Rows.Count} outputs of float32 against float64; relative error element-wise for operations, in norm " +
             $"for whole models (their gradients only for gross failure: a moved max-pool winner is legitimate); {report.Seconds:0.0} s"));
         if (report.OneDnnFailures.Count > 0)
         {
@@ -54,13 +57,17 @@ public static class DoctorCommand
             : $"FAILED — training, export and benchmarks refuse to run on this setting: {report.Rows.First(r => !r.Passed).Describe()}");
     }
 
-    static string Caches(CpuCaches caches)
-    {
-        var levels = caches.Levels.Count == 0 ? "none"
-            : string.Join(", ", caches.Levels.Select(l => $"L{l.Level} {Size(l.Bytes)} shared by {l.SharedBy}"));
-        return $"{caches.Vendor} leaf {caches.Leaf}: {levels}; sysfs {(caches.SysfsListsCaches ? "lists caches" : "lists none")}" +
-               (caches.Problem is { } problem ? $" — {problem}" : "");
-    }
+    static string Caches(CpuCaches caches) =>
+        $"{caches.Vendor} leaf {caches.Leaf}: {Levels(caches.Levels)}; sysfs {(caches.SysfsListsCaches ? "lists caches" : "lists none")}" +
+        (caches.Problem is { } problem ? $" — {problem}" : "");
+
+    // What oneDNN blocks by, read from oneDNN itself: the CPUID line above is this program's own reading.
+    static string OneDnnView() => OneDnnCaches.Read() is not { } levels ? $"cannot be read: {OneDnnCaches.Unreachable}"
+        : levels.Count == 0 ? "none: oneDNN blocks by its own guessed sizes" + (OneDnnCaches.GuessedBecause is { } why ? $" ({why})" : "")
+        : Levels(levels) + (OneDnnCaches.Problem(levels) is { } problem ? $" — {problem}" : "");
+
+    static string Levels(IReadOnlyList<CpuCache> levels) => levels.Count == 0 ? "none"
+        : string.Join(", ", levels.Select(l => $"L{l.Level} {Size(l.Bytes)} shared by {l.SharedBy}"));
 
     static string Size(long bytes) => bytes >= 1 << 20 ? $"{bytes >> 20} MiB" : bytes >= 1 << 10 ? $"{bytes >> 10} KiB" : $"{bytes} B";
 

@@ -3,10 +3,10 @@ using System.Runtime.Intrinsics.X86;
 namespace FashionBench.Harness.Machine;
 
 /// <summary>
-/// The data caches as CPUID reports them: what oneDNN (through Xbyak) sizes its blocking by. On AMD that is leaf
-/// 0x8000001D, on Intel leaf 4, one sub-leaf per cache. A VM may hide them: oneDNN then falls back to guessed sizes,
-/// or — when a leaf is present but zeroed — computes from nonsense (docs/numerics.md). Also whether Linux lists any
-/// cache in sysfs (`lscpu` shows none when it does not).
+/// The data caches as CPUID reports them, this program's own reading of the leaf Xbyak reads for oneDNN: on AMD leaf
+/// 0x8000001D, on Intel leaf 4, one sub-leaf per cache. A VM may hide them; what oneDNN then holds (no levels: its
+/// guessed sizes; an L1 of a few bytes: wrong convolutions) is <see cref="OneDnnCaches"/>'s to read
+/// (docs/numerics.md). Also whether Linux lists any cache in sysfs (`lscpu` shows none when it does not).
 /// </summary>
 public sealed record CpuCaches(string Vendor, string Leaf, IReadOnlyList<CpuCache> Levels, bool SysfsListsCaches)
 {

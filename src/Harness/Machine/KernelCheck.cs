@@ -10,14 +10,16 @@ namespace FashionBench.Harness.Machine;
 /// <summary>
 /// Checks libtorch's CPU kernels on this machine before anything is trained, exported or timed: every
 /// <see cref="KernelProbe"/> in float32 (twice, which must agree bit for bit) against float64 on the same inputs, at
-/// the thread count and CPU kernels in force. If some fail while oneDNN's convolutions are on, they are switched off
-/// (libtorch's own convolutions are then used) and the check is repeated; a machine that fails either way is refused.
+/// the thread count and CPU kernels in force. If some fail while oneDNN's convolutions are on, the known cause is
+/// mended first where it is present (oneDNN given an L1 of a few bytes blocks by its own guessed cache sizes instead,
+/// <see cref="OneDnnCaches"/>); if that is absent or does not pass, oneDNN's convolutions are switched off (libtorch's
+/// own are then used). Each remedy is checked again in full; a machine that fails every way is refused.
 /// Outcomes are cached per CPU, libtorch, thread count and kernel setting, so a check costs seconds once per machine.
 /// </summary>
 public static class KernelCheck
 {
     /// <summary>Part of the cache key: bump it when the probes or the tolerance change.</summary>
-    const int ProbeVersion = 2;
+    const int ProbeVersion = 3;
 
     static readonly Dictionary<string, KernelCheckReport> Done = [];
 
@@ -36,15 +38,23 @@ public static class KernelCheck
         {
             if (!Done.TryGetValue(key, out var report))
             {
-                report = ReadCache(key) ?? Check(key, ModelCatalog.All);
-                if (!report.OneDnnConvolutions && OneDnn.Enabled) OneDnn.Enable(false);      // the cached remedy
+                report = ReadCache(key) is { } cached && Reapply(cached) ? cached : Check(key, ModelCatalog.All);
                 if (report.OneDnnFailures.Count > 0)
-                    notice($"kernel self-check: oneDNN's convolutions are off, they compute wrong results on this CPU ({report.Summary})");
+                    notice(report.OneDnnConvolutions
+                        ? $"kernel self-check: oneDNN's convolutions compute wrong results with the cache sizes this CPU reports; they now use oneDNN's guessed sizes ({report.Summary})"
+                        : $"kernel self-check: oneDNN's convolutions are off, they compute wrong results on this CPU ({report.Summary})");
                 Done[key] = report;
             }
             Current = report;
             return report.Passed ? report : throw Refusal(report);
         }
+    }
+
+    // Applies a cached outcome's remedy to this process; false where it cannot be (then the check runs afresh).
+    static bool Reapply(KernelCheckReport cached)
+    {
+        if (!cached.OneDnnConvolutions && OneDnn.Enabled) OneDnn.Enable(false);
+        return cached.OneDnnCacheProblem is not { } problem || OneDnnCaches.GuessedBecause is not null || OneDnnCaches.UseGuessedSizes(problem);
     }
 
     /// <summary>
@@ -58,20 +68,31 @@ public static class KernelCheck
         var clock = Stopwatch.StartNew();
         var checkedModels = models.ToList();
         if (OneDnn.OffRequested() && OneDnn.Enabled) OneDnn.Enable(false);
-        // A check that starts with oneDNN already off in this process (switched off at another thread count) says
-        // nothing about oneDNN at this setting, so it is not cached as this setting's outcome.
-        var cacheable = checkedModels.SequenceEqual(ModelCatalog.All) && (OneDnn.Enabled || OneDnn.OffRequested());
+        // A check that starts with oneDNN already off or already on guessed cache sizes in this process (a remedy
+        // found at another thread count) says nothing about oneDNN as given at this setting, so it is not cached as
+        // this setting's outcome.
+        var cacheable = checkedModels.SequenceEqual(ModelCatalog.All) && (OneDnn.Enabled || OneDnn.OffRequested())
+                        && OneDnnCaches.GuessedBecause is null;
         var probes = KernelProbe.All(checkedModels);
         var rows = Run(probes);
         IReadOnlyList<KernelCheckRow> oneDnnFailures = [];
         if (!rows.All(r => r.Passed) && OneDnn.Switchable && OneDnn.Enabled)
         {
             oneDnnFailures = rows.Where(r => !r.Passed).ToList();
-            OneDnn.Enable(false);
-            rows = Run(probes);
+            if (OneDnnCaches.Read() is { } given && OneDnnCaches.Problem(given) is { } problem && OneDnnCaches.UseGuessedSizes(problem))
+            {
+                rows = Run(probes);
+                if (!rows.All(r => r.Passed)) OneDnnCaches.Write(given);
+            }
+            if (!rows.All(r => r.Passed))
+            {
+                OneDnn.Enable(false);
+                rows = Run(probes);
+            }
         }
         var report = new KernelCheckReport(key, Provenance.CpuModel(), __version__, get_num_threads(), KernelIsa.Describe(),
-            OneDnn.Enabled, rows, oneDnnFailures, clock.Elapsed.TotalSeconds, DateTimeOffset.UtcNow);
+            OneDnn.Enabled, rows, oneDnnFailures, clock.Elapsed.TotalSeconds, DateTimeOffset.UtcNow,
+            OneDnn.Enabled ? OneDnnCaches.GuessedBecause : null);
         if (report.Passed && cacheable) WriteCache(report);
         return report;
     }

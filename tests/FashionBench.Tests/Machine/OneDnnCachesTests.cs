@@ -1,0 +1,77 @@
+using FashionBench.Harness.Machine;
+using FashionBench.Models;
+using NUnit.Framework;
+
+namespace FashionBench.Tests.Machine;
+
+/// <summary>
+/// The cache sizes oneDNN blocks by, and the Zen 5 fault they explain (docs/numerics.md): given an L1 of a few bytes,
+/// oneDNN's small-channel convolutions compute wrong numbers; the self-check finds that, and oneDNN's own guessed sizes
+/// mend it. The fault is made here on a sound CPU by giving oneDNN such an L1, as a VM's CPUID would.
+/// </summary>
+[NonParallelizable]
+public class OneDnnCachesTests
+{
+    [SetUp]
+    public void BundledLibTorchOnLinux()
+    {
+        if (!OperatingSystem.IsLinux() || LibTorchLoader.LoadedFrom is not null)
+            Assert.Ignore("oneDNN's caches are read from the bundled libtorch_cpu.so's symbol table, on Linux");
+    }
+
+    [Test]
+    public void OneDnnHoldsTheCachesCpuidReports()
+    {
+        var held = OneDnnCaches.Read();
+        Assert.That(held, Is.Not.Null, OneDnnCaches.Unreachable);
+        var cpuid = CpuCaches.Detect();
+        if (cpuid.Levels.Count == 0) Assert.Ignore($"CPUID leaf {cpuid.Leaf} reports no caches here; oneDNN holds {held!.Count} level(s)");
+        Assert.That(held!.Select(l => l.Bytes), Is.EqualTo(cpuid.Levels.Select(l => l.Bytes)),
+            "Xbyak's sizes, read from oneDNN's object, are the ones this program reads from CPUID: the layout is right");
+    }
+
+    [Test]
+    public void GivenAnL1OfOneByteOneDnnComputesWrongConvolutionsTheCheckFindsThemAndGuessedSizesMendThem()
+    {
+        var given = OneDnnCaches.Read();
+        Assert.That(given, Is.Not.Null, OneDnnCaches.Unreachable);
+        var (wasOn, guessedBecause) = (OneDnn.Enabled, OneDnnCaches.GuessedBecause);   // as the set-up left this CPU
+        var convolutions = KernelProbe.All([]).Where(p => p.Operation.StartsWith("conv ")).ToList();
+        try
+        {
+            OneDnn.Enable(true);
+            OneDnnCaches.Write([new CpuCache(1, 1, 1), .. given!.Skip(1)]);       // a leaf typed "data cache", otherwise zero
+            var faulty = KernelCheck.Run(convolutions).Where(r => !r.Passed).Select(r => $"{r.Operation} {r.Quantity}").ToList();
+            Assert.That(faulty, Has.Some.StartsWith("conv 10→10 7×7").And.Some.Contains(" dX"),
+                "the Zen 5 signature: the dense-as-convolution and small-channel input gradients go wrong");
+            Assert.That(faulty, Has.None.Contains("dW"), "weight gradients stayed right on Zen 5 too");
+
+            var report = KernelCheck.Check([ModelCatalog.Find("mnist-8k/model1")!]);
+            Assert.That(report.Passed, Is.True, report.Summary);
+            Assert.That(report.OneDnnFailures, Is.Not.Empty);
+            Assert.That(report.OneDnnConvolutions, Is.True, "the remedy keeps oneDNN's convolutions, and their speed");
+            Assert.That(report.OneDnnCacheProblem, Is.EqualTo("CPUID gave oneDNN a 1-byte L1"));
+            Assert.That(report.Summary, Does.Contain("; oneDNN on its own guessed cache sizes: CPUID gave oneDNN a 1-byte L1, with which "));
+            Assert.That(OneDnnCaches.Read(), Is.Empty);
+        }
+        finally
+        {
+            if (guessedBecause is null) OneDnnCaches.Write(given!);
+            else OneDnnCaches.UseGuessedSizes(guessedBecause);
+            OneDnn.Enable(wasOn);
+        }
+        Assert.That(OneDnnCaches.Read(), Is.EqualTo(given));
+        Assert.That(OneDnnCaches.GuessedBecause, Is.EqualTo(guessedBecause));
+        var after = KernelCheck.Run(convolutions);
+        Assert.That(after.All(r => r.Passed), "no kernel blocked by the one-byte L1 outlives it: " +
+            string.Join("; ", after.Where(r => !r.Passed).Select(r => r.Describe())));
+    }
+
+    [Test]
+    public void OnlyAnL1OfAFewBytesIsAProblemNoLevelsAtAllIsOneDnnsOwnGuess()
+    {
+        Assert.That(OneDnnCaches.Problem([new CpuCache(1, 0, 1), new CpuCache(2, 1 << 20, 1)]), Is.EqualTo("CPUID gave oneDNN a 0-byte L1"));
+        Assert.That(OneDnnCaches.Problem([new CpuCache(1, 32 << 10, 1)]), Is.Null);
+        Assert.That(OneDnnCaches.Problem([]), Is.Null);
+    }
+}
