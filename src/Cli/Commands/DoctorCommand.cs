@@ -47,7 +47,9 @@ public static class DoctorCommand
         if (report.OneDnnFailures.Count > 0)
         {
             Console.WriteLine();
-            Console.WriteLine("Failed with oneDNN's convolutions (so they were switched off and everything checked again):");
+            Console.WriteLine(report.OneDnnConvolutions
+                ? "Failed with oneDNN on the cache sizes it was given (so it was made to block by its own guessed sizes and everything checked again):"
+                : "Failed with oneDNN's convolutions (so they were switched off and everything checked again):");
             Table(report.OneDnnFailures);
         }
         Console.WriteLine();

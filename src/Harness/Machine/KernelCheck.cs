@@ -33,6 +33,7 @@ public static class KernelCheck
     /// </summary>
     public static KernelCheckReport Ensure(Action<string> notice)
     {
+        OneDnnCaches.InjectFromEnvironment();
         var key = Key();
         lock (Done)
         {
@@ -41,7 +42,7 @@ public static class KernelCheck
                 report = ReadCache(key) is { } cached && Reapply(cached) ? cached : Check(key, ModelCatalog.All);
                 if (report.OneDnnFailures.Count > 0)
                     notice(report.OneDnnConvolutions
-                        ? $"kernel self-check: oneDNN's convolutions compute wrong results with the cache sizes this CPU reports; they now use oneDNN's guessed sizes ({report.Summary})"
+                        ? $"kernel self-check: oneDNN's convolutions compute wrong results with the cache sizes oneDNN was given; they now block by its own guessed sizes ({report.Summary})"
                         : $"kernel self-check: oneDNN's convolutions are off, they compute wrong results on this CPU ({report.Summary})");
                 Done[key] = report;
             }
@@ -61,7 +62,11 @@ public static class KernelCheck
     /// Runs the check now with <paramref name="models"/> as the whole-model probes, ignoring the cache; a check of the
     /// whole catalogue refreshes it (what `fashionbench doctor` shows).
     /// </summary>
-    public static KernelCheckReport Check(IEnumerable<ModelSpec> models) => Check(Key(), models);
+    public static KernelCheckReport Check(IEnumerable<ModelSpec> models)
+    {
+        OneDnnCaches.InjectFromEnvironment();
+        return Check(Key(), models);
+    }
 
     static KernelCheckReport Check(string key, IEnumerable<ModelSpec> models)
     {
@@ -149,7 +154,8 @@ public static class KernelCheck
         // The catalogue's models are part of the key, so a new model or a changed layer list is checked before use.
         var catalogue = string.Join(",", ModelCatalog.All.Select(s => s.Id + ":" + string.Join(";", s.Layers)));
         var parts = string.Join("|", ProbeVersion, Provenance.CpuModel(), __version__,
-            typeof(TorchSharp.torch).Assembly.GetName().Version, get_num_threads(), KernelIsa.Describe(), OneDnn.OffRequested(), catalogue);
+            typeof(TorchSharp.torch).Assembly.GetName().Version, get_num_threads(), KernelIsa.Describe(), OneDnn.OffRequested(),
+            OneDnnCaches.RequestedL1(), catalogue);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts)))[..16];
     }
 

@@ -18,6 +18,12 @@ public static class OneDnnCaches
     /// <summary>An L1 below this (per core) is what broke oneDNN's convolutions: 64 bytes did, 96 did not.</summary>
     public const long SmallestSoundL1 = 4096;
 
+    /// <summary>
+    /// A byte count: oneDNN is given an L1 of that size before the kernel self-check, as a VM's CPUID could give it.
+    /// It reproduces the Zen 5 fault on any machine, to see the check catch it and its remedy mend it.
+    /// </summary>
+    public const string FaultVariable = "FASHIONBENCH_ONEDNN_L1";
+
     // Xbyak::util::Cpu (144 bytes) in 4-byte words: dataCacheSize_[10] from word 7, coresSharingDataCache_[10] from
     // 17, dataCacheLevels_ at 27, displayFamily and displayModel at 34 and 35.
     const int SizeWord = 7, SharingWord = 17, LevelsWord = 27, FamilyWord = 34, ModelWord = 35, ObjectBytes = 144, MaxLevels = 10;
@@ -48,10 +54,28 @@ public static class OneDnnCaches
         return [.. Enumerable.Range(0, Word(LevelsWord)).Select(i => new CpuCache(i + 1, (uint)Word(SizeWord + i), Word(SharingWord + i)))];
     }
 
-    /// <summary>What in <paramref name="levels"/> makes oneDNN's convolutions wrong; null when nothing does.</summary>
+    /// <summary>What in <paramref name="levels"/> makes oneDNN's convolutions wrong, and who gave it; null when nothing does.</summary>
     public static string? Problem(IReadOnlyList<CpuCache> levels) =>
         levels.Count > 0 && levels[0].Bytes / Math.Max(1, levels[0].SharedBy) < SmallestSoundL1
-            ? string.Create(CultureInfo.InvariantCulture, $"CPUID gave oneDNN a {levels[0].Bytes}-byte L1") : null;
+            ? string.Create(CultureInfo.InvariantCulture, $"{(Injected ? FaultVariable : "CPUID")} gave oneDNN a {levels[0].Bytes}-byte L1") : null;
+
+    /// <summary>Whether <see cref="FaultVariable"/> gave this process's oneDNN its L1.</summary>
+    public static bool Injected { get; private set; }
+
+    /// <summary>The L1 <see cref="FaultVariable"/> asks for; null when unset. Fails with one line on anything but a byte count.</summary>
+    public static long? RequestedL1() =>
+        Environment.GetEnvironmentVariable(FaultVariable) is not { Length: > 0 } value ? null
+        : long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes <= int.MaxValue ? bytes
+        : throw new UserError($"{FaultVariable}: '{value}' is not a byte count (e.g. 1, the fault seen on Zen 5)");
+
+    /// <summary>Gives oneDNN the L1 <see cref="FaultVariable"/> asks for, once per process; fails with one line where its caches cannot be reached.</summary>
+    public static void InjectFromEnvironment()
+    {
+        if (Injected || RequestedL1() is not { } bytes) return;
+        var held = Read() ?? throw new UserError($"{FaultVariable}: oneDNN's cache sizes cannot be set: {Unreachable}");
+        Write([new CpuCache(1, bytes, 1), .. held.Skip(1)]);
+        Injected = true;
+    }
 
     /// <summary>
     /// Makes oneDNN hold <paramref name="levels"/> (none: it then blocks by its own guessed sizes) and empties its

@@ -1,3 +1,4 @@
+using FashionBench.Harness;
 using FashionBench.Harness.Machine;
 using FashionBench.Models;
 using NUnit.Framework;
@@ -65,6 +66,23 @@ public class OneDnnCachesTests
         var after = KernelCheck.Run(convolutions);
         Assert.That(after.All(r => r.Passed), "no kernel blocked by the one-byte L1 outlives it: " +
             string.Join("; ", after.Where(r => !r.Passed).Select(r => r.Describe())));
+    }
+
+    [Test]
+    public void TheFaultVariableTakesAByteCountAndRefusesAnythingElseInOneLine()
+    {
+        var saved = Environment.GetEnvironmentVariable(OneDnnCaches.FaultVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(OneDnnCaches.FaultVariable, "64");
+            Assert.That(OneDnnCaches.RequestedL1(), Is.EqualTo(64));
+            Environment.SetEnvironmentVariable(OneDnnCaches.FaultVariable, "-1");
+            Assert.That(() => OneDnnCaches.RequestedL1(), Throws.TypeOf<UserError>().With.Message
+                .EqualTo("FASHIONBENCH_ONEDNN_L1: '-1' is not a byte count (e.g. 1, the fault seen on Zen 5)"));
+            Environment.SetEnvironmentVariable(OneDnnCaches.FaultVariable, null);
+            Assert.That(OneDnnCaches.RequestedL1(), Is.Null);
+        }
+        finally { Environment.SetEnvironmentVariable(OneDnnCaches.FaultVariable, saved); }
     }
 
     [Test]
