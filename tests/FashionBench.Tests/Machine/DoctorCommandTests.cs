@@ -12,7 +12,7 @@ public class DoctorCommandTests
         var (exit, lines, _) = CliRun.Run("doctor", "--threads", "1");
         Assert.That(exit, Is.EqualTo(0), string.Join("\n", lines));
         Assert.That(lines, Has.Some.StartsWith("CPU ").And.Some.StartsWith("caches (CPUID)").And.Some.StartsWith("convolutions"));
-        Assert.That(lines, Has.Some.Matches(@"^caches \(oneDNN\) (L1 \d+ KiB shared by \d|none: oneDNN blocks by its own guessed sizes \(CPUID gave)"),
+        Assert.That(lines, Has.Some.Matches(@"^caches \(oneDNN\) (L1 \d+ KiB shared by \d|none: oneDNN blocks by its own guessed sizes \((CPUID|FASHIONBENCH_ONEDNN_L1) gave)"),
             "what oneDNN blocks by, read from oneDNN itself");
         Assert.That(lines, Has.Some.Matches(@"^conv 10→10 7×7 on 7×7\s+dX\s+\d\.\de[-+]\d\d\s+1e-3\s+yes\s+ok$"));
         Assert.That(lines, Has.Some.Matches(@"^model se-resnet\s+dW \(all layers\)\s+\d\.\de[-+]\d\d\s+2e-1\s+yes\s+ok$"));

@@ -25,6 +25,7 @@ public class OneDnnCachesTests
     {
         var held = OneDnnCaches.Read();
         Assert.That(held, Is.Not.Null, OneDnnCaches.Unreachable);
+        if (OneDnnCaches.GuessedBecause is { } why) Assert.Ignore($"oneDNN blocks by its own guessed sizes in this process ({why})");
         var cpuid = CpuCaches.Detect();
         if (cpuid.Levels.Count == 0) Assert.Ignore($"CPUID leaf {cpuid.Leaf} reports no caches here; oneDNN holds {held!.Count} level(s)");
         Assert.That(held!.Select(l => l.Bytes), Is.EqualTo(cpuid.Levels.Select(l => l.Bytes)),
@@ -51,8 +52,8 @@ public class OneDnnCachesTests
             Assert.That(report.Passed, Is.True, report.Summary);
             Assert.That(report.OneDnnFailures, Is.Not.Empty);
             Assert.That(report.OneDnnConvolutions, Is.True, "the remedy keeps oneDNN's convolutions, and their speed");
-            Assert.That(report.OneDnnCacheProblem, Is.EqualTo("CPUID gave oneDNN a 1-byte L1"));
-            Assert.That(report.Summary, Does.Contain("; oneDNN on its own guessed cache sizes: CPUID gave oneDNN a 1-byte L1, with which "));
+            Assert.That(report.OneDnnCacheProblem, Is.EqualTo($"{(OneDnnCaches.Injected ? OneDnnCaches.FaultVariable : "CPUID")} gave oneDNN a 1-byte L1"));
+            Assert.That(report.Summary, Does.Contain($"; oneDNN on its own guessed cache sizes: {report.OneDnnCacheProblem}, with which "));
             Assert.That(OneDnnCaches.Read(), Is.Empty);
         }
         finally
@@ -88,7 +89,7 @@ public class OneDnnCachesTests
     [Test]
     public void OnlyAnL1OfAFewBytesIsAProblemNoLevelsAtAllIsOneDnnsOwnGuess()
     {
-        Assert.That(OneDnnCaches.Problem([new CpuCache(1, 0, 1), new CpuCache(2, 1 << 20, 1)]), Is.EqualTo("CPUID gave oneDNN a 0-byte L1"));
+        Assert.That(OneDnnCaches.Problem([new CpuCache(1, 0, 1), new CpuCache(2, 1 << 20, 1)]), Does.EndWith(" gave oneDNN a 0-byte L1"));
         Assert.That(OneDnnCaches.Problem([new CpuCache(1, 32 << 10, 1)]), Is.Null);
         Assert.That(OneDnnCaches.Problem([]), Is.Null);
     }
