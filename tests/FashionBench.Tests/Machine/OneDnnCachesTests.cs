@@ -8,7 +8,7 @@ namespace FashionBench.Tests.Machine;
 /// <summary>
 /// The cache sizes oneDNN blocks by, and the Zen 5 fault they explain (docs/numerics.md): given an L1 of a few bytes,
 /// oneDNN's small-channel convolutions compute wrong numbers; the self-check finds that, and oneDNN's own guessed sizes
-/// mend it. The fault is made here on a sound CPU by giving oneDNN such an L1, as a VM's CPUID would.
+/// mend it. The fault is made here on a sound CPU by giving oneDNN such an L1, as a VM's CPUID could.
 /// </summary>
 [NonParallelizable]
 public class OneDnnCachesTests

@@ -33,6 +33,8 @@ public sealed class GoldenPredictionsTests
     [Test, Platform("Linux")]
     public void WithTheZen5FaultInjectedTheSelfChecksRemedyStillWritesTheGoldenPredictions()
     {
+        if (Environment.GetEnvironmentVariable("FASHIONBENCH_WRITE_GOLDEN") is { Length: > 0 })
+            Assert.Ignore("write mode derives the golden values from the plain runs only");
         var cache = Directory.CreateTempSubdirectory("fb-kernel-cache-").FullName;
         try
         {
