@@ -78,28 +78,32 @@ public static class KernelCheck
         // this setting's outcome.
         var cacheable = checkedModels.SequenceEqual(ModelCatalog.All) && (OneDnn.Enabled || OneDnn.OffRequested())
                         && OneDnnCaches.GuessedBecause is null;
-        var probes = KernelProbe.All(checkedModels);
-        var rows = Run(probes);
-        IReadOnlyList<KernelCheckRow> oneDnnFailures = [];
-        if (!rows.All(r => r.Passed) && OneDnn.Switchable && OneDnn.Enabled)
-        {
-            oneDnnFailures = rows.Where(r => !r.Passed).ToList();
-            if (OneDnnCaches.Read() is { } given && OneDnnCaches.Problem(given) is { } problem && OneDnnCaches.UseGuessedSizes(problem))
-            {
-                rows = Run(probes);
-                if (!rows.All(r => r.Passed)) OneDnnCaches.Write(given);
-            }
-            if (!rows.All(r => r.Passed))
-            {
-                OneDnn.Enable(false);
-                rows = Run(probes);
-            }
-        }
+        var (rows, oneDnnFailures) = RunWithRemedies(KernelProbe.All(checkedModels));
         var report = new KernelCheckReport(key, Provenance.CpuModel(), __version__, get_num_threads(), KernelIsa.Describe(),
             OneDnn.Enabled, rows, oneDnnFailures, clock.Elapsed.TotalSeconds, DateTimeOffset.UtcNow,
             OneDnn.Enabled ? OneDnnCaches.GuessedBecause : null);
         if (report.Passed && cacheable) WriteCache(report);
         return report;
+    }
+
+    /// <summary>
+    /// <see cref="Run"/>, and where rows fail with oneDNN's convolutions on, the remedies in turn until one passes:
+    /// oneDNN's own guessed cache sizes where it holds an L1 of a few bytes (put back if they do not pass), then
+    /// libtorch's own convolutions. Returns the rows under what is in force afterwards, and the rows that failed first.
+    /// </summary>
+    public static (IReadOnlyList<KernelCheckRow> Rows, IReadOnlyList<KernelCheckRow> OneDnnFailures) RunWithRemedies(IReadOnlyList<KernelProbe> probes)
+    {
+        var rows = Run(probes);
+        if (rows.All(r => r.Passed) || !OneDnn.Switchable || !OneDnn.Enabled) return (rows, []);
+        var oneDnnFailures = rows.Where(r => !r.Passed).ToList();
+        if (OneDnnCaches.Read() is { } given && OneDnnCaches.Problem(given) is { } problem && OneDnnCaches.UseGuessedSizes(problem))
+        {
+            rows = Run(probes);
+            if (rows.All(r => r.Passed)) return (rows, oneDnnFailures);
+            OneDnnCaches.Write(given);
+        }
+        OneDnn.Enable(false);
+        return (Run(probes), oneDnnFailures);
     }
 
     /// <summary>Each probe twice in float32 and once in float64, one row per output.</summary>

@@ -2,6 +2,7 @@ using FashionBench.Harness;
 using FashionBench.Harness.Machine;
 using FashionBench.Models;
 using NUnit.Framework;
+using static TorchSharp.torch;
 
 namespace FashionBench.Tests.Machine;
 
@@ -67,6 +68,34 @@ public class OneDnnCachesTests
         var after = KernelCheck.Run(convolutions);
         Assert.That(after.All(r => r.Passed), "no kernel blocked by the one-byte L1 outlives it: " +
             string.Join("; ", after.Where(r => !r.Passed).Select(r => r.Describe())));
+    }
+
+    [Test]
+    public void WhereGuessedSizesDoNotPassTheCachesArePutBackAndOneDnnIsSwitchedOff()
+    {
+        var given = OneDnnCaches.Read();
+        Assert.That(given, Is.Not.Null, OneDnnCaches.Unreachable);
+        var (wasOn, guessedBecause) = (OneDnn.Enabled, OneDnnCaches.GuessedBecause);
+        CpuCache[] broken = [new CpuCache(1, 1, 1), .. given!.Skip(1)];
+        // Wrong whatever the kernels: no remedy can mend it, so every one is tried and undone in turn.
+        var wrong = new KernelProbe("corrupted op", dtype => [ProbeOutput.Operation("forward", dtype == float32 ? zeros(3) : ones(3, dtype: dtype))]);
+        try
+        {
+            OneDnn.Enable(true);
+            OneDnnCaches.Write(broken);
+            var (rows, oneDnnFailures) = KernelCheck.RunWithRemedies([wrong]);
+            Assert.That(oneDnnFailures.Single().Operation, Is.EqualTo("corrupted op"));
+            Assert.That(rows.Single().Passed, Is.False, "nothing mends a wrong kernel outside oneDNN");
+            Assert.That(OneDnnCaches.Read(), Is.EqualTo(broken), "the sizes oneDNN was given are put back …");
+            Assert.That(OneDnnCaches.GuessedBecause, Is.Null);
+            Assert.That(OneDnn.Enabled, Is.False, "… and its convolutions switched off, the last remedy");
+        }
+        finally
+        {
+            if (guessedBecause is null) OneDnnCaches.Write(given!);
+            else OneDnnCaches.UseGuessedSizes(guessedBecause);
+            OneDnn.Enable(wasOn);
+        }
     }
 
     [Test]
