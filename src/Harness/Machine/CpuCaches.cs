@@ -37,7 +37,7 @@ public sealed record CpuCaches(string Vendor, string Leaf, IReadOnlyList<CpuCach
     /// <summary>Why these caches would mislead a library that sizes its blocking by them; null when they look sane.</summary>
     public string? Problem =>
         Levels.Count == 0 ? $"CPUID leaf {Leaf} reports no data caches"
-        : Levels.FirstOrDefault(l => l.Bytes < 4096) is { } tiny ? $"CPUID leaf {Leaf} reports an L{tiny.Level} of {tiny.Bytes} bytes"
+        : Levels.FirstOrDefault(l => l.Bytes < OneDnnCaches.SmallestSoundL1) is { } tiny ? $"CPUID leaf {Leaf} reports an L{tiny.Level} of {tiny.Bytes} bytes"
         : null;
 }
 

@@ -36,14 +36,9 @@ public class OneDnnCachesTests
     [Test]
     public void GivenAnL1OfOneByteOneDnnComputesWrongConvolutionsTheCheckFindsThemAndGuessedSizesMendThem()
     {
-        var given = OneDnnCaches.Read();
-        Assert.That(given, Is.Not.Null, OneDnnCaches.Unreachable);
-        var (wasOn, guessedBecause) = (OneDnn.Enabled, OneDnnCaches.GuessedBecause);   // as the set-up left this CPU
         var convolutions = KernelProbe.All([]).Where(p => p.Operation.StartsWith("conv ")).ToList();
-        try
+        var (given, guessedBecause) = WithOneByteL1(_ =>
         {
-            OneDnn.Enable(true);
-            OneDnnCaches.Write([new CpuCache(1, 1, 1), .. given!.Skip(1)]);       // a leaf typed "data cache", otherwise zero
             var faulty = KernelCheck.Run(convolutions).Where(r => !r.Passed).Select(r => $"{r.Operation} {r.Quantity}").ToList();
             Assert.That(faulty, Has.Some.StartsWith("conv 10→10 7×7").And.Some.Contains(" dX"),
                 "the Zen 5 signature: the dense-as-convolution and small-channel input gradients go wrong");
@@ -56,13 +51,7 @@ public class OneDnnCachesTests
             Assert.That(report.OneDnnCacheProblem, Is.EqualTo($"{(OneDnnCaches.Injected ? OneDnnCaches.FaultVariable : "CPUID")} gave oneDNN a 1-byte L1"));
             Assert.That(report.Summary, Does.Contain($"; oneDNN on its own guessed cache sizes: {report.OneDnnCacheProblem}, with which "));
             Assert.That(OneDnnCaches.Read(), Is.Empty);
-        }
-        finally
-        {
-            if (guessedBecause is null) OneDnnCaches.Write(given!);
-            else OneDnnCaches.UseGuessedSizes(guessedBecause);
-            OneDnn.Enable(wasOn);
-        }
+        });
         Assert.That(OneDnnCaches.Read(), Is.EqualTo(given));
         Assert.That(OneDnnCaches.GuessedBecause, Is.EqualTo(guessedBecause));
         var after = KernelCheck.Run(convolutions);
@@ -73,29 +62,41 @@ public class OneDnnCachesTests
     [Test]
     public void WhereGuessedSizesDoNotPassTheCachesArePutBackAndOneDnnIsSwitchedOff()
     {
-        var given = OneDnnCaches.Read();
-        Assert.That(given, Is.Not.Null, OneDnnCaches.Unreachable);
-        var (wasOn, guessedBecause) = (OneDnn.Enabled, OneDnnCaches.GuessedBecause);
-        CpuCache[] broken = [new CpuCache(1, 1, 1), .. given!.Skip(1)];
         // Wrong whatever the kernels: no remedy can mend it, so every one is tried and undone in turn.
         var wrong = new KernelProbe("corrupted op", dtype => [ProbeOutput.Operation("forward", dtype == float32 ? zeros(3) : ones(3, dtype: dtype))]);
-        try
+        WithOneByteL1(broken =>
         {
-            OneDnn.Enable(true);
-            OneDnnCaches.Write(broken);
             var (rows, oneDnnFailures) = KernelCheck.RunWithRemedies([wrong]);
             Assert.That(oneDnnFailures.Single().Operation, Is.EqualTo("corrupted op"));
             Assert.That(rows.Single().Passed, Is.False, "nothing mends a wrong kernel outside oneDNN");
             Assert.That(OneDnnCaches.Read(), Is.EqualTo(broken), "the sizes oneDNN was given are put back …");
             Assert.That(OneDnnCaches.GuessedBecause, Is.Null);
             Assert.That(OneDnn.Enabled, Is.False, "… and its convolutions switched off, the last remedy");
+        });
+    }
+
+    // Runs body with oneDNN's convolutions on and a 1-byte L1 (a sub-leaf typed "data cache", otherwise zero: the
+    // Zen 5 fault), then puts back what the set-up left: the sizes oneDNN held, or its guessed sizes where the set-up
+    // chose them, and its switch. Returns those.
+    static (IReadOnlyList<CpuCache> Given, string? GuessedBecause) WithOneByteL1(Action<IReadOnlyList<CpuCache>> body)
+    {
+        var given = OneDnnCaches.Read();
+        Assert.That(given, Is.Not.Null, OneDnnCaches.Unreachable);
+        var (wasOn, guessedBecause) = (OneDnn.Enabled, OneDnnCaches.GuessedBecause);
+        CpuCache[] broken = [new CpuCache(1, 1, 1), .. given!.Skip(1)];
+        try
+        {
+            OneDnn.Enable(true);
+            OneDnnCaches.Write(broken);
+            body(broken);
         }
         finally
         {
-            if (guessedBecause is null) OneDnnCaches.Write(given!);
+            if (guessedBecause is null) OneDnnCaches.Write(given);
             else OneDnnCaches.UseGuessedSizes(guessedBecause);
             OneDnn.Enable(wasOn);
         }
+        return (given, guessedBecause);
     }
 
     [Test]
