@@ -40,8 +40,9 @@ public class InferenceBenchmarks
         KernelCheck.Ensure(message => Console.Error.WriteLine($"notice: {message}"));   // as `fashionbench bench` does
         manual_seed(0);
         var module = TorchBuilder.Build(spec);
-        engine = InferenceThroughput.CreateEngine(Engine, spec, module, OnnxBuilder.ToBytes(spec, module), "cpu", Environment.ProcessorCount)
-                 ?? throw new InvalidOperationException($"{Engine} cannot run on the CPU here");
+        engine = InferenceThroughput.CreateEngine(Engine, spec, module, OnnxBuilder.ToBytes(spec, module), "cpu", Environment.ProcessorCount,
+                     out var unusableBecause)
+                 ?? throw new InvalidOperationException($"{Engine} cannot run on the CPU here: {unusableBecause}");
         var random = new Random(0);
         var images = new float[BatchSize * 784];   // [B, 1, 28, 28]
         for (var i = 0; i < images.Length; i++) images[i] = random.NextSingle() * 2 - 1;

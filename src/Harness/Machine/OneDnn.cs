@@ -18,7 +18,6 @@ public static class OneDnn
     const string GlobalContext = "_ZN2at13globalContextEv";                      // at::globalContext()
     const string SetEnabled = "_ZN2at7Context20setUserEnabledMkldnnEb";          // at::Context::setUserEnabledMkldnn(bool)
     const string GetEnabled = "_ZNK2at7Context17userEnabledMkldnnEv";            // at::Context::userEnabledMkldnn() const
-    const int RtldNow = 2, RtldNoLoad = 4;
 
     /// <summary>Whether the user asked for oneDNN's convolutions off (FASHIONBENCH_ONEDNN=off); fails on other values.</summary>
     public static bool OffRequested()
@@ -56,14 +55,11 @@ public static class OneDnn
         if (!OperatingSystem.IsLinux())
             throw new UserError($"{Variable}: switching oneDNN off is supported on Linux only");
         _ = TorchSharp.torch.get_num_threads();                                   // loads libtorch if nothing has yet
-        var handle = dlopen(Library, RtldNow | RtldNoLoad);
+        var (handle, _) = DynamicLinker.Open(Library, DynamicLinker.Now | DynamicLinker.NoLoad);
         if (handle == IntPtr.Zero) throw new UserError($"{Variable}: {Library} is not loaded in this process");
         IntPtr Export(string name) => NativeLibrary.TryGetExport(handle, name, out var address) ? address
             : throw new UserError($"{Variable}: this libtorch has no {name}; cannot switch oneDNN");
         var context = ((delegate* unmanaged<IntPtr>)Export(GlobalContext))();
         return (context, Export(SetEnabled), Export(GetEnabled));
     }
-
-    [DllImport("libc", EntryPoint = "dlopen")]
-    static extern IntPtr dlopen(string file, int mode);
 }

@@ -11,7 +11,8 @@ public static class InferenceThroughput
 {
     /// <summary>
     /// Times every engine of <paramref name="settings"/> at every batch size on synthetic images. An engine that cannot
-    /// run on the device here (CUDA without a provider or GPU) produces no records and one line to <paramref name="notice"/>.
+    /// run on the device here (CUDA without a provider or GPU) produces no records and one line, saying why, to
+    /// <paramref name="notice"/>.
     /// </summary>
     /// <param name="module">Built from <paramref name="spec"/>; the TorchSharp engine puts it in eval mode on the device.</param>
     /// <param name="onnx">The exported model of <paramref name="module"/>.</param>
@@ -26,10 +27,10 @@ public static class InferenceThroughput
         double? peak = settings.Device == "cpu" ? FmaPeak.For(settings.Threads).GFlops : null;
         foreach (var engineName in settings.Engines)
         {
-            using var engine = CreateEngine(engineName, spec, module, onnx, settings.Device, settings.Threads);
+            using var engine = CreateEngine(engineName, spec, module, onnx, settings.Device, settings.Threads, out var unusableBecause);
             if (engine is null)
             {
-                notice?.Invoke($"{engineName} cannot run on {settings.Device} here; no {engineName} records");
+                notice?.Invoke($"{engineName} cannot run on {settings.Device} here ({unusableBecause}); no {engineName} records");
                 continue;
             }
             foreach (var batchSize in settings.BatchSizes)
@@ -48,19 +49,27 @@ public static class InferenceThroughput
     /// BenchmarkDotNet suite time it: <paramref name="threads"/> intra-op threads, and glibc keeping freed memory
     /// process-wide (<see cref="NativeHeap"/>), without which every batch's fresh activations page-fault, so that a
     /// process that trained or evaluated first (which sets it) and one that did not would time the same engine apart.
-    /// Null when the engine cannot run on the device here (CUDA without a provider or GPU).
+    /// Null, with why in <paramref name="unusableBecause"/>, when the engine cannot run on the device here.
     /// </summary>
-    public static IInferenceEngine? CreateEngine(string engine, ModelSpec spec, SpecModule module, byte[] onnx, string device, int threads)
+    public static IInferenceEngine? CreateEngine(string engine, ModelSpec spec, SpecModule module, byte[] onnx, string device, int threads,
+        out string? unusableBecause)
     {
         NativeHeap.KeepFreedMemory();
         var torchDevice = new TorchSharp.torch.Device(device);
-        return engine switch
+        unusableBecause = null;
+        switch (engine)
         {
-            TorchSharpEngine.EngineName or TorchSharpEngine.PlainName when TorchSharpEngine.IsAvailable(torchDevice) =>
-                new TorchSharpEngine(spec, module, torchDevice, threads, tuned: engine == TorchSharpEngine.EngineName),
-            OnnxRuntimeEngine.EngineName when OnnxRuntimeEngine.IsAvailable(device) => new OnnxRuntimeEngine(onnx, device, threads),
-            _ => null,
-        };
+            case TorchSharpEngine.EngineName or TorchSharpEngine.PlainName:
+                if (TorchSharpEngine.IsAvailable(torchDevice))
+                    return new TorchSharpEngine(spec, module, torchDevice, threads, tuned: engine == TorchSharpEngine.EngineName);
+                unusableBecause = "this libtorch has no usable CUDA device: a CPU build, or no GPU";
+                return null;
+            case OnnxRuntimeEngine.EngineName:
+                return OnnxRuntimeEngine.TryCreate(onnx, device, threads, out unusableBecause);
+            default:
+                unusableBecause = $"no engine is named '{engine}'";
+                return null;
+        }
     }
 
     // [maxBatch, 1, 28, 28] uniform in [-1, 1), fixed seed: the values do not change the work done.

@@ -25,7 +25,8 @@ public sealed class InferenceEngineTests
         var onnx = OnnxBuilder.ToBytes(spec, module);
         foreach (var name in InferenceThroughputSettings.KnownEngines)
         {
-            using var engine = InferenceThroughput.CreateEngine(name, spec, module, onnx, "cpu", 1)!;
+            using var engine = InferenceThroughput.CreateEngine(name, spec, module, onnx, "cpu", 1, out var unusableBecause)!;
+            Assert.That(unusableBecause, Is.Null);
             Assert.That(engine.Name, Is.EqualTo(name));
             engine.Load(Images.AsSpan(0, 8 * 784), 8);
             engine.Run();
@@ -34,7 +35,8 @@ public sealed class InferenceEngineTests
                 Is.EqualTo(name == TorchSharpEngine.EngineName),
                 "the tuned path tries model1 with its seven conv → BN pairs folded and says which it ran; the plain path runs the module as built");
         }
-        Assert.That(InferenceThroughput.CreateEngine("no-such-engine", spec, module, onnx, "cpu", 1), Is.Null);
+        Assert.That(InferenceThroughput.CreateEngine("no-such-engine", spec, module, onnx, "cpu", 1, out var why), Is.Null);
+        Assert.That(why, Does.Contain("no-such-engine"));
     }
 
     [Test]
@@ -52,5 +54,20 @@ public sealed class InferenceEngineTests
         using var plain = new TorchSharpEngine(spec, module, CPU, 1, tuned: false);
         plain.Load(Images, 300);
         Assert.That(plain.Chunk, Is.EqualTo(300));
+    }
+
+    [Test]
+    public void TheOnnxRuntimeEngineLeavesTheModulesLogits()
+    {
+        var spec = ModelCatalog.Find("fashion-cnn/alternative")!;
+        manual_seed(0);
+        using var module = TorchBuilder.Build(spec);
+        using var engine = OnnxRuntimeEngine.TryCreate(OnnxBuilder.ToBytes(spec, module), "cpu", 1, out _)!;
+        engine.Load(Images.AsSpan(0, 8 * 784), 8);
+        engine.Run();
+        module.eval();
+        using var noGrad = no_grad();
+        using var expected = module.forward(tensor(Images.AsSpan(0, 8 * 784).ToArray(), [8, 1, 28, 28]));
+        Assert.That(engine.Logits.ToArray(), Is.EqualTo(expected.data<float>().ToArray()).Within(1e-4));
     }
 }

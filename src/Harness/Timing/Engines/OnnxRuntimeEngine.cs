@@ -1,3 +1,4 @@
+using FashionBench.Harness.Machine;
 using FashionBench.Models.Onnx;
 using Microsoft.ML.OnnxRuntime;
 
@@ -18,11 +19,36 @@ public sealed class OnnxRuntimeEngine : IInferenceEngine
     readonly long classes;   // logits per image
     OrtIoBinding? binding;
     OrtValue? input, output;   // over pinned float[B·784] and float[B·classes]
+    float[] logits = [];       // output's memory
 
-    /// <param name="device">"cpu", or "cuda" (the CUDA execution provider on GPU 0; see <see cref="IsAvailable"/>).</param>
-    public OnnxRuntimeEngine(byte[] onnx, string device, int threads)
+    OnnxRuntimeEngine(SessionOptions options, InferenceSession session, string settings)
     {
-        options = new SessionOptions
+        this.options = options;
+        this.session = session;
+        Settings = settings;
+        classes = session.OutputMetadata[OnnxBuilder.OutputName].Dimensions[1];
+    }
+
+    /// <summary>
+    /// The engine on <paramref name="device"/>: "cpu", or "cuda" (the CUDA execution provider on GPU 0). Null, with
+    /// why in <paramref name="unusableBecause"/>, where this build cannot run there: the CPU package has no CUDA
+    /// provider, and the GPU package lists its provider even where the provider cannot start (CUDA 13's libraries
+    /// missing, or no GPU), which only creating a session on it shows.
+    /// </summary>
+    public static OnnxRuntimeEngine? TryCreate(byte[] onnx, string device, int threads, out string? unusableBecause)
+    {
+        unusableBecause = null;
+        if (device == "cuda" && !OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider))
+        {
+            unusableBecause = "this is ONNX Runtime's CPU package, without the CUDA provider (build with -p:OnnxRuntimeBackend=cuda)";
+            return null;
+        }
+        if (device == "cuda" && CudaProviderLoadProblem.Value is { } problem)
+        {
+            unusableBecause = $"its CUDA provider does not load ({problem})";
+            return null;
+        }
+        var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
@@ -31,16 +57,37 @@ public sealed class OnnxRuntimeEngine : IInferenceEngine
             EnableCpuMemArena = true,
             EnableMemoryPattern = true,
         };
-        Settings = FormattableString.Invariant(
+        var settings = FormattableString.Invariant(
             $"{options.GraphOptimizationLevel}, sequential, intra-op {threads}, inter-op 1, CPU arena and memory pattern on, {(device == "cuda" ? CudaProvider : "CPUExecutionProvider")}");
-        if (device == "cuda") options.AppendExecutionProvider_CUDA(0);
-        session = new InferenceSession(onnx, options);
-        classes = session.OutputMetadata[OnnxBuilder.OutputName].Dimensions[1];
+        try
+        {
+            if (device == "cuda") options.AppendExecutionProvider_CUDA(0);
+            return new OnnxRuntimeEngine(options, new InferenceSession(onnx, options), settings);
+        }
+        catch (OnnxRuntimeException e) when (device == "cuda")
+        {
+            options.Dispose();
+            unusableBecause = $"its CUDA provider did not start: {e.Message.Split('\n')[0].Trim()}";
+            return null;
+        }
     }
 
-    /// <summary>Whether this ONNX Runtime build can run on <paramref name="device"/> (CUDA needs the GPU package's provider).</summary>
-    public static bool IsAvailable(string device) =>
-        device == "cpu" || OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider);
+    // Where the provider library cannot load (CUDA 13's libraries missing), ONNX Runtime says only "Failed to load
+    // shared library" and logs the cause. Loading it first, as ONNX Runtime does (its provider bridge with global
+    // symbols, then the provider), names the missing library in one line; what loads stays loaded for ONNX Runtime.
+    static readonly Lazy<string?> CudaProviderLoadProblem = new(() =>
+    {
+        if (!OperatingSystem.IsLinux()) return null;   // left to ONNX Runtime's own error
+        var runtime = File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length == 6 && f[5].EndsWith("/libonnxruntime.so", StringComparison.Ordinal)).Select(f => f[5]).FirstOrDefault();
+        if (runtime is null) return null;
+        foreach (var (library, flags) in new[] { ("libonnxruntime_providers_shared.so", DynamicLinker.Global), ("libonnxruntime_providers_cuda.so", 0) })
+        {
+            var (handle, error) = DynamicLinker.Open(Path.Combine(Path.GetDirectoryName(runtime)!, library), DynamicLinker.Now | flags);
+            if (handle == IntPtr.Zero) return $"{library}: {error}";
+        }
+        return null;
+    });
 
     public string Name => EngineName;
 
@@ -50,11 +97,15 @@ public sealed class OnnxRuntimeEngine : IInferenceEngine
     {
         ReleaseBuffers();
         input = OrtValue.CreateTensorValueFromMemory(images.ToArray(), [batchSize, 1, 28, 28]);
-        output = OrtValue.CreateTensorValueFromMemory(new float[batchSize * classes], [batchSize, classes]);
+        logits = new float[batchSize * classes];
+        output = OrtValue.CreateTensorValueFromMemory(logits, [batchSize, classes]);
         binding = session.CreateIoBinding();
         binding.BindInput(OnnxBuilder.InputName, input);
         binding.BindOutput(OnnxBuilder.OutputName, output);
     }
+
+    /// <summary>The logits of the last <see cref="Run"/>, [B·classes] row-major, in CPU memory on every device.</summary>
+    public ReadOnlySpan<float> Logits => logits;
 
     public void Run() =>
         session.RunWithBinding(runOptions, binding ?? throw new InvalidOperationException("Load a batch before Run"));
