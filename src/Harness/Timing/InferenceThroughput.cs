@@ -10,9 +10,10 @@ namespace FashionBench.Harness.Timing;
 public static class InferenceThroughput
 {
     /// <summary>
-    /// Times every engine of <paramref name="settings"/> at every batch size on synthetic images. An engine that cannot
-    /// run on the device here (CUDA without a provider or GPU) produces no records and one line, saying why, to
-    /// <paramref name="notice"/>.
+    /// Times every engine of <paramref name="settings"/> at every batch size on synthetic images, each once its logits
+    /// are checked against the module's (<see cref="LogitTolerance"/>). An engine that cannot run on the device here
+    /// (CUDA without a provider or GPU), or that computes other logits, produces no records and one line, saying why,
+    /// to <paramref name="notice"/>.
     /// </summary>
     /// <param name="module">Built from <paramref name="spec"/>; the TorchSharp engine puts it in eval mode on the device.</param>
     /// <param name="onnx">The exported model of <paramref name="module"/>.</param>
@@ -25,6 +26,12 @@ public static class InferenceThroughput
         var records = new List<InferenceThroughputRecord>();
         // Measured before the engines are timed, on the threads they get: the ceiling their % of peak is taken against.
         double? peak = settings.Device == "cpu" ? FmaPeak.For(settings.Threads).GFlops : null;
+        // What every engine must compute before it is timed: an engine that is fast because it computes something
+        // else (a wrong kernel, fold or export) gives no record.
+        var reference = ModuleLogits(module, images);
+        var checkable = reference.All(float.IsFinite);
+        if (!checkable)
+            notice?.Invoke($"{spec.Id}: the module's own logits are not all finite (diverged weights?), so the engines are timed without checking their logits");
         foreach (var engineName in settings.Engines)
         {
             using var engine = CreateEngine(engineName, spec, module, onnx, settings.Device, settings.Threads, out var unusableBecause);
@@ -36,6 +43,13 @@ public static class InferenceThroughput
             foreach (var batchSize in settings.BatchSizes)
             {
                 engine.Load(images.AsSpan(0, batchSize * 784), batchSize);
+                var gap = checkable ? LogitGap(engine.Logits(), reference) : 0;
+                if (!(gap <= LogitTolerance))   // NaN too
+                {
+                    notice?.Invoke(FormattableString.Invariant(
+                        $"{engineName} on {settings.Device} at batch {batchSize}: its logits differ from the module's by {gap:G2} of their scale (more than {LogitTolerance:G1}); not timed"));
+                    continue;
+                }
                 var (imagesPerSecond, p50, p95, p99) = InferenceThroughputTimer.Time(engine, batchSize, settings);
                 records.Add(new InferenceThroughputRecord(spec.Id, engineName, settings.Device, batchSize,
                     imagesPerSecond, p50, p95, p99, settings.Threads, forwardMflops, peak, engine.Settings));
@@ -70,6 +84,35 @@ public static class InferenceThroughput
                 unusableBecause = $"no engine is named '{engine}'";
                 return null;
         }
+    }
+
+    /// <summary>
+    /// How far an engine's logits may lie from the module's, as a fraction of the largest module logit (at least 1):
+    /// far above the 1e-6 of reordered float32 sums and the 1e-3 of a GPU's TF32 convolutions, far below a wrong model's.
+    /// </summary>
+    public const double LogitTolerance = 1e-2;
+
+    // The module's logits for all the images ([N·classes]), in eval mode on its own device.
+    static float[] ModuleLogits(SpecModule module, float[] images)
+    {
+        module.eval();
+        using var inference = TorchSharp.torch.inference_mode();
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var device = module.parameters().First().device;
+        var batch = TorchSharp.torch.tensor(images, [images.Length / 784, 1, 28, 28], device: device);
+        return module.forward(batch).cpu().contiguous().data<float>().ToArray();
+    }
+
+    // max |actual − reference| over the actual's images, over the reference's largest magnitude there (at least 1).
+    static double LogitGap(float[] actual, float[] reference)
+    {
+        double gap = 0, scale = 1;
+        for (var i = 0; i < actual.Length; i++)
+        {
+            gap = Math.Max(gap, Math.Abs(actual[i] - reference[i]));
+            scale = Math.Max(scale, Math.Abs(reference[i]));
+        }
+        return gap / scale;
     }
 
     // [maxBatch, 1, 28, 28] uniform in [-1, 1), fixed seed: the values do not change the work done.

@@ -75,6 +75,21 @@ public class InferenceThroughputTests
         Assert.That(notices, Has.Some.Contains("onnxruntime cannot run on cuda here (").And.Some.Contains("torchsharp cannot run on cuda here ("));
     }
 
+    [Test]
+    public void AnEngineComputingOtherLogitsIsNotTimed()
+    {
+        var spec = ModelCatalog.Find("fashion-cnn/logreg")!;
+        manual_seed(1);
+        using var module = TorchBuilder.Build(spec);
+        manual_seed(2);
+        using var other = TorchBuilder.Build(spec);   // the export of other weights: a wrong model, equally fast
+        var notices = new List<string>();
+        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, other), Tiny, notices.Add);
+        Assert.That(records.Select(r => r.Engine).Distinct(), Is.EquivalentTo(new[] { "torchsharp", "torchsharp-plain" }));
+        Assert.That(notices, Has.Count.EqualTo(Tiny.BatchSizes.Count));
+        Assert.That(notices, Has.All.StartsWith("onnxruntime on cpu at batch ").And.All.Contains("differ from the module's").And.All.EndsWith("not timed"));
+    }
+
     [TestCase(0)]
     [TestCase(-64)]
     public void NonPositiveBatchSizeIsAUserErrorNamingTheOption(int size)

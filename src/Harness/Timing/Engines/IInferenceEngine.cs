@@ -14,4 +14,7 @@ public interface IInferenceEngine : IDisposable
 
     /// <summary>Runs the loaded batch to completion (the device synchronised), leaving the logits in engine-owned memory.</summary>
     void Run();
+
+    /// <summary>Runs the loaded batch as <see cref="Run"/> does, untimed, and returns its logits ([B·classes], row-major) on the CPU.</summary>
+    float[] Logits();
 }

@@ -104,11 +104,14 @@ public sealed class OnnxRuntimeEngine : IInferenceEngine
         binding.BindOutput(OnnxBuilder.OutputName, output);
     }
 
-    /// <summary>The logits of the last <see cref="Run"/>, [B·classes] row-major, in CPU memory on every device.</summary>
-    public ReadOnlySpan<float> Logits => logits;
-
     public void Run() =>
         session.RunWithBinding(runOptions, binding ?? throw new InvalidOperationException("Load a batch before Run"));
+
+    public float[] Logits()
+    {
+        Run();
+        return logits.ToArray();   // bound output memory: on the CPU on every device
+    }
 
     void ReleaseBuffers()
     {

@@ -80,7 +80,17 @@ public sealed class TorchSharpEngine : IInferenceEngine
         (active, chunk) = tuned ? Fastest(batchSize) : (module, batchSize);
     }
 
-    public void Run()
+    public void Run() => Forward(take: null);
+
+    public float[] Logits()
+    {
+        var chunks = new List<float[]>();
+        Forward(logits => chunks.Add(logits.cpu().contiguous().data<float>().ToArray()));
+        return [.. chunks.SelectMany(c => c)];
+    }
+
+    // The loaded batch through the active module, chunk by chunk; take, when given, sees each chunk's logits.
+    void Forward(Action<Tensor>? take)
     {
         var batch = input ?? throw new InvalidOperationException("Load a batch before Run");
         using var inference = inference_mode();
@@ -88,7 +98,8 @@ public sealed class TorchSharpEngine : IInferenceEngine
         for (long start = 0; start < n; start += chunk)
         {
             using var scope = NewDisposeScope();
-            active.forward(chunk >= n ? batch : batch.narrow(0, start, Math.Min(chunk, n - start)));
+            var logits = active.forward(chunk >= n ? batch : batch.narrow(0, start, Math.Min(chunk, n - start)));
+            take?.Invoke(logits);
         }
         if (device.type == DeviceType.CUDA) cuda.synchronize(device);
     }
