@@ -29,6 +29,7 @@ public static class InferenceThroughput
         // What every engine must compute before it is timed: an engine that is fast because it computes something
         // else (a wrong kernel, fold or export) gives no record.
         var reference = ModuleLogits(module, images);
+        var classes = reference.Length / (images.Length / 784);
         var checkable = reference.All(float.IsFinite);
         if (!checkable)
             notice?.Invoke($"{spec.Id}: the module's own logits are not all finite (diverged weights?), so the engines are timed without checking their logits");
@@ -43,7 +44,7 @@ public static class InferenceThroughput
             foreach (var batchSize in settings.BatchSizes)
             {
                 engine.Load(images.AsSpan(0, batchSize * 784), batchSize);
-                var gap = checkable ? LogitGap(engine.Logits(), reference) : 0;
+                var gap = checkable ? LogitGap(engine.Logits(), reference.AsSpan(0, classes * batchSize)) : 0;
                 if (!(gap <= LogitTolerance))   // NaN too
                 {
                     notice?.Invoke(FormattableString.Invariant(
@@ -98,19 +99,20 @@ public static class InferenceThroughput
         module.eval();
         using var inference = TorchSharp.torch.inference_mode();
         using var scope = TorchSharp.torch.NewDisposeScope();
-        var device = module.parameters().First().device;
+        var device = module.parameters().FirstOrDefault()?.device ?? TorchSharp.torch.CPU;
         var batch = TorchSharp.torch.tensor(images, [images.Length / 784, 1, 28, 28], device: device);
         return module.forward(batch).cpu().contiguous().data<float>().ToArray();
     }
 
-    // max |actual − reference| over the actual's images, over the reference's largest magnitude there (at least 1).
-    static double LogitGap(float[] actual, float[] reference)
+    // max |actual − expected| over the expected's largest magnitude (at least 1); infinite where the counts differ.
+    static double LogitGap(float[] actual, ReadOnlySpan<float> expected)
     {
+        if (actual.Length != expected.Length) return double.PositiveInfinity;
         double gap = 0, scale = 1;
         for (var i = 0; i < actual.Length; i++)
         {
-            gap = Math.Max(gap, Math.Abs(actual[i] - reference[i]));
-            scale = Math.Max(scale, Math.Abs(reference[i]));
+            gap = Math.Max(gap, Math.Abs(actual[i] - expected[i]));
+            scale = Math.Max(scale, Math.Abs(expected[i]));
         }
         return gap / scale;
     }

@@ -90,6 +90,21 @@ public class InferenceThroughputTests
         Assert.That(notices, Has.All.StartsWith("onnxruntime on cpu at batch ").And.All.Contains("differ from the module's").And.All.EndsWith("not timed"));
     }
 
+    [Test]
+    public void ADivergedModuleIsTimedUncheckedAndSaysSo()
+    {
+        var spec = ModelCatalog.Find("fashion-cnn/logreg")!;
+        manual_seed(1);
+        using var module = TorchBuilder.Build(spec);
+        using (no_grad())
+            foreach (var parameter in module.parameters()) parameter.fill_(float.NaN);
+        var notices = new List<string>();
+        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module), Tiny, notices.Add);
+        Assert.That(records, Has.Count.EqualTo(InferenceThroughputSettings.KnownEngines.Count * Tiny.BatchSizes.Count),
+            "speed does not depend on the values: every engine is timed");
+        Assert.That(notices, Is.EqualTo(new[] { "fashion-cnn/logreg: the module's own logits are not all finite (diverged weights?), so the engines are timed without checking their logits" }));
+    }
+
     [TestCase(0)]
     [TestCase(-64)]
     public void NonPositiveBatchSizeIsAUserErrorNamingTheOption(int size)
