@@ -83,7 +83,9 @@ public static class BenchCommand
                 var message = failure.LastError ?? $"exit code {failure.ExitCode}";
                 throw new UserError($"bench of {failure.Job.Model}: {(message.StartsWith("error: ", StringComparison.Ordinal) ? message[7..] : message)}");
             }
-            InferenceThroughputCsv.Write(session.Store.TableOf(RunStore.ThroughputTable), jobs.SelectMany(j => InferenceThroughputCsv.Read(j.File)).ToList());
+            var notTimed = jobs.SelectMany(j => InferenceThroughputCsv.ReadNotTimed(j.File)).ToList();
+            InferenceThroughputCsv.Write(session.Store.TableOf(RunStore.ThroughputTable), jobs.SelectMany(j => InferenceThroughputCsv.Read(j.File)).ToList(), notTimed);
+            foreach (var engine in notTimed) PipelineSession.Notice(engine.Line);   // the workers' own notices went to their stderr, which is kept only for a failure
             return 0;
         }
         finally { Directory.Delete(scratch, recursive: true); }

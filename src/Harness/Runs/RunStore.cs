@@ -31,6 +31,8 @@ public sealed class RunStore(string resultsRoot, string profile)
     public const string McNemarTable = "mcnemar.csv";
     public const string ParityTable = "parity.csv";
     public const string ThroughputTable = "throughput.csv";
+    /// <summary>The engines bench did not time, and why (<see cref="Timing.InferenceNotTimed.PathBeside"/> of <see cref="ThroughputTable"/>).</summary>
+    public const string ThroughputNotTimedTable = "throughput_not_timed.csv";
     /// <summary>What `fashionbench compare` found against another results folder (written into the compared folder).</summary>
     public const string CompareTable = "compare.csv";
     // … and what the other verbs write there: the report's tables and PDF, regress's verdicts, export's ONNX files.

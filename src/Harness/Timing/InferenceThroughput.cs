@@ -12,18 +12,25 @@ public static class InferenceThroughput
     /// <summary>
     /// Times every engine of <paramref name="settings"/> at every batch size on synthetic images, each once its logits
     /// are checked against the module's (<see cref="LogitTolerance"/>). An engine that cannot run on the device here
-    /// (CUDA without a provider or GPU), or that computes other logits, produces no records and one line, saying why,
-    /// to <paramref name="notice"/>.
+    /// (CUDA without a provider or GPU), or that computes other logits, is not timed: it is returned as such, and its
+    /// line goes to <paramref name="notice"/>.
     /// </summary>
     /// <param name="module">Built from <paramref name="spec"/>; the TorchSharp engine puts it in eval mode on the device.</param>
     /// <param name="onnx">The exported model of <paramref name="module"/>.</param>
-    public static IReadOnlyList<InferenceThroughputRecord> Measure(ModelSpec spec, SpecModule module, byte[] onnx,
+    public static InferenceMeasurement Measure(ModelSpec spec, SpecModule module, byte[] onnx,
         InferenceThroughputSettings settings, Action<string>? notice = null)
     {
         settings = settings.Validated();
         var forwardMflops = SpecCost.Of(spec).ForwardFlops / 1e6;
         var images = SyntheticImages(settings.BatchSizes.Max());
         var records = new List<InferenceThroughputRecord>();
+        var notTimed = new List<InferenceNotTimed>();
+        void NotTimed(string engine, int? batchSize, string reason)
+        {
+            var skipped = new InferenceNotTimed { Model = spec.Id, Engine = engine, Device = settings.Device, BatchSize = batchSize, Reason = reason };
+            notTimed.Add(skipped);
+            notice?.Invoke(skipped.Line);
+        }
         // Measured before the engines are timed, on the threads they get: the ceiling their % of peak is taken against.
         double? peak = settings.Device == "cpu" ? FmaPeak.For(settings.Threads).GFlops : null;
         // What every engine must compute before it is timed: an engine that is fast because it computes something
@@ -38,7 +45,7 @@ public static class InferenceThroughput
             using var engine = CreateEngine(engineName, spec, module, onnx, settings.Device, settings.Threads, out var unusableBecause);
             if (engine is null)
             {
-                notice?.Invoke($"{engineName} cannot run on {settings.Device} here ({unusableBecause}); no {engineName} records");
+                NotTimed(engineName, null, unusableBecause ?? "unknown");
                 continue;
             }
             foreach (var batchSize in settings.BatchSizes)
@@ -47,8 +54,8 @@ public static class InferenceThroughput
                 var gap = checkable ? LogitGap(engine.Logits(), reference.AsSpan(0, classes * batchSize)) : 0;
                 if (!(gap <= LogitTolerance))   // NaN too
                 {
-                    notice?.Invoke(FormattableString.Invariant(
-                        $"{engineName} on {settings.Device} at batch {batchSize}: its logits differ from the module's by {gap:G2} of their scale (more than {LogitTolerance:G1}); not timed"));
+                    NotTimed(engineName, batchSize, FormattableString.Invariant(
+                        $"its logits differ from the module's by {gap:G2} of their scale (more than {LogitTolerance:G1})"));
                     continue;
                 }
                 var (imagesPerSecond, p50, p95, p99) = InferenceThroughputTimer.Time(engine, batchSize, settings);
@@ -56,7 +63,7 @@ public static class InferenceThroughput
                     imagesPerSecond, p50, p95, p99, settings.Threads, forwardMflops, peak, engine.Settings));
             }
         }
-        return records;
+        return new InferenceMeasurement(records, notTimed);
     }
 
     /// <summary>

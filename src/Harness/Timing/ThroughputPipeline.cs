@@ -9,31 +9,33 @@ namespace FashionBench.Harness.Timing;
 public sealed class ThroughputPipeline(RunStore store, Device device, InferenceThroughputSettings settings, Action<string> notice,
     bool initialWeights = false)
 {
-    /// <param name="output">Where the records go; the profile's throughput.csv by default.</param>
+    /// <param name="output">Where the records go; the profile's throughput.csv by default. The engines not timed go beside it (<see cref="InferenceNotTimed.PathBeside"/>).</param>
     public IReadOnlyList<InferenceThroughputRecord> Run(IEnumerable<ModelSpec> specs, Func<ModelSpec, string> onnxPath,
         Action<InferenceThroughputRecord>? measured = null, string? output = null)
     {
         var trained = new TrainedModels(store, initialWeights);
         var records = new List<InferenceThroughputRecord>();
+        var notTimed = new List<InferenceNotTimed>();
         foreach (var spec in specs)
         {
             var path = onnxPath(spec);
             if (!File.Exists(path)) throw new UserError($"{path}: missing; run `fashionbench export` for this profile first");
             var run = trained.RunOf(spec, DeviceSelector.NameOf(device));
             using var module = trained.Load(spec, run, device);
-            IReadOnlyList<InferenceThroughputRecord> measuredHere;
+            InferenceMeasurement measuredHere;
             try { measuredHere = InferenceThroughput.Measure(spec, module, File.ReadAllBytes(path), settings, notice); }
             catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException e)
             {
                 throw new UserError($"{path}: ONNX Runtime cannot load or run it ({e.Message.Split('\n')[0]})");
             }
-            foreach (var record in measuredHere.Select(r => r with { Weights = trained.WeightsOf(run) }))
+            foreach (var record in measuredHere.Records.Select(r => r with { Weights = trained.WeightsOf(run) }))
             {
                 records.Add(record);
                 measured?.Invoke(record);
             }
+            notTimed.AddRange(measuredHere.NotTimed);
         }
-        InferenceThroughputCsv.Write(output ?? store.TableOf(RunStore.ThroughputTable), records);
+        InferenceThroughputCsv.Write(output ?? store.TableOf(RunStore.ThroughputTable), records, notTimed);
         return records;
     }
 }

@@ -12,8 +12,8 @@ namespace FashionBench.Reports.Inputs;
 
 /// <summary>
 /// Everything a report shows, read (never written) from one profile's results folder: the runs that count
-/// (RunSelection) with their curves and predictions, and where present throughput.csv, parity.csv, compare.csv and the
-/// committed reference. Optional tables are null when their file is absent.
+/// (RunSelection) with their curves and predictions, and where present throughput.csv (and the engines it lacks),
+/// parity.csv, compare.csv and the committed reference. Optional tables are null when their file is absent.
 /// </summary>
 public sealed record ReportInputs(
     RunStore Store,
@@ -24,7 +24,8 @@ public sealed record ReportInputs(
     IReadOnlyList<ParityResult>? Parity,
     ReferenceRuns Reference,
     IReadOnlyList<StaleRun>? Stale = null,
-    IReadOnlyList<CompareRow>? Compare = null)
+    IReadOnlyList<CompareRow>? Compare = null,
+    IReadOnlyList<InferenceNotTimed>? ThroughputNotTimed = null)
 {
     /// <summary>The profile's run store; a one-line error naming the folder when it holds no complete run.</summary>
     public static RunStore OpenStore(string resultsRoot, string profile)
@@ -47,7 +48,8 @@ public sealed record ReportInputs(
         return new ReportInputs(store, profile, runs, rows,
             Optional<ThroughputCsvRow>(store, RunStore.ThroughputTable)?.Select(r => r.ToRecord()).ToList(),
             Optional<ParityCsvRow>(store, RunStore.ParityTable)?.Select(r => r.ToResult()).ToList(),
-            ReferenceRuns.Load(referenceRunsCsv), selection.Stale, Optional<CompareRow>(store, RunStore.CompareTable));
+            ReferenceRuns.Load(referenceRunsCsv), selection.Stale, Optional<CompareRow>(store, RunStore.CompareTable),
+            Optional<InferenceNotTimed>(store, RunStore.ThroughputNotTimedTable));
     }
 
     /// <summary>

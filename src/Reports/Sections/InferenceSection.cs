@@ -16,7 +16,9 @@ internal static class InferenceSection
     {
         doc.Add(new HeadingBlock(Heading));
         var rows = material.Tables.ThroughputPeak;
-        if (rows is null || rows.Count == 0)
+        if ((rows is null || rows.Count == 0) && material.Inputs.ThroughputNotTimed is { Count: > 0 })
+            doc.Add(new ParagraphBlock("The bench verb timed no engine for this profile; the table below says why."));
+        else if (rows is null || rows.Count == 0)
             doc.Add(new ParagraphBlock($"No inference throughput was measured for this profile (no throughput.csv in {material.Inputs.Store.ProfileDir}); run `fashionbench bench --profile {material.Inputs.Profile}` after `fashionbench export`."));
         else
         {
@@ -30,8 +32,21 @@ internal static class InferenceSection
             Charts(doc, rows);
             doc.Add(Table(rows));
         }
+        if (material.Inputs.ThroughputNotTimed is { Count: > 0 } notTimed) doc.Add(NotTimed(notTimed));
         Parity(doc, material);
     }
+
+    /// <summary>The engines bench did not time, and why: so that a missing row is explained, and a wrong engine is a recorded failure.</summary>
+    private static TableBlock NotTimed(IReadOnlyList<Harness.Timing.InferenceNotTimed> notTimed) => new(
+        ["Model", "Engine", "Device", "Batch", "Why it was not timed"],
+        notTimed.Select(n => (IReadOnlyList<TableCell>)[
+            n.Model, n.Engine, n.Device, n.BatchSize is { } batch ? Fmt.Invariant($"{batch:N0}") : "any",
+            n.BatchSize is null ? n.Reason : VerdictStyle.Cell(n.Reason, Verdicts.Verdict.DidNotHold),
+        ]).ToList(),
+        [1.6f, 0.9f, 0.5f, 0.5f, 3.5f],
+        [SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Left, SKTextAlign.Right, SKTextAlign.Left],
+        "Engines not timed (throughput_not_timed.csv): one that cannot run on the device here is left out at every batch size; "
+        + Fmt.Invariant($"one whose logits for a batch were not the module's (beyond {Harness.Timing.InferenceThroughput.LogitTolerance:0%} of their scale) is a failure, marked, since its speed would be that of another computation."));
 
     private static void Peak(ReportDocument doc, ReportMaterial material, IReadOnlyList<ThroughputPeakRow> rows)
     {

@@ -62,7 +62,7 @@ public class CudaTests
             BatchSizes = [64], Repetitions = 2, RepetitionSeconds = 0.01, WarmupSeconds = 0.01, Device = "cuda",
             Engines = ["torchsharp"],
         }.Validated();
-        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module), settings);
+        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module), settings).Records;
         Assert.That(records, Has.Count.EqualTo(1));
         Assert.That(records[0].Device, Is.EqualTo("cuda"));
         Assert.That(records[0].ImagesPerSecond, Is.GreaterThan(0));

@@ -56,7 +56,7 @@ public class OnnxRuntimeCudaTests
             BatchSizes = [1, 64], Repetitions = 2, RepetitionSeconds = 0.01, WarmupSeconds = 0.01, Device = "cuda",
             Engines = [OnnxRuntimeEngine.EngineName],
         }.Validated();
-        var records = InferenceThroughput.Measure(spec, module, onnx, settings);
+        var records = InferenceThroughput.Measure(spec, module, onnx, settings).Records;
         Assert.That(records.Select(r => (r.Device, r.BatchSize)), Is.EqualTo(new[] { ("cuda", 1), ("cuda", 64) }));
         Assert.That(records.Select(r => r.ImagesPerSecond), Is.All.GreaterThan(0));
         Assert.That(records.Select(r => r.Settings), Is.All.Contains("CUDAExecutionProvider"));   // and its logits were checked

@@ -42,6 +42,7 @@ public sealed class ReportBuilderTests
         fixture = new ReportFixture(Profile.Get("documented"), Runs, withBenchFiles: true, f =>
         {
             CsvFile.Write(f.ReferenceCsv, [new RunRow { RunId = "ref", Model = "mnist-8k/model1", Seed = 1, TestAccuracy = ReferenceAccuracy }]);
+            CsvFile.Write(Path.Combine(f.Store.ProfileDir, RunStore.ThroughputNotTimedTable), NotTimed);
             // A stale statistics table: the report rebuilds the folder's tables from its runs before reading them.
             File.WriteAllText(Path.Combine(f.Store.ProfileDir, RunStore.SeedStatsTable),
                 "model,n,accuracy_mean,accuracy_std,accuracy_ci_low,accuracy_ci_high,macro_f1_mean,macro_f1_std,macro_f1_ci_low,macro_f1_ci_high,device\n"
@@ -52,6 +53,20 @@ public sealed class ReportBuilderTests
 
     [OneTimeTearDown]
     public void Clean() => fixture.Dispose();
+
+    static readonly InferenceNotTimed[] NotTimed =
+    [
+        new() { Model = "tinyvgg/v2", Engine = "onnxruntime", Device = "cpu", BatchSize = 64, Reason = "its logits differ from the module's by 0.87 of their scale (more than 1%)" },
+        new() { Model = "tinyvgg/v2", Engine = "torchsharp", Device = "cuda", Reason = "this libtorch has no usable CUDA device: a CPU build, or no GPU" },
+    ];
+
+    [Test]
+    public void TheEnginesNotTimedAreListedWithWhy()
+    {
+        Assert.That(fixture.Words, Does.Contain("Engines not timed (throughput_not_timed.csv)"));
+        foreach (var engine in NotTimed)
+            Assert.That(fixture.Words, Does.Contain(engine.Reason), $"{engine.Engine} on {engine.Device}: its reason, whole");
+    }
 
     static string Percent(double fraction) => (fraction * 100).ToString("0.00", CultureInfo.InvariantCulture);
     static string Pp(double? pp) => pp is { } v ? v.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "—";

@@ -23,7 +23,7 @@ public class InferenceThroughputTests
         var spec = ModelCatalog.Find("tinyvgg/v2")!;
         manual_seed(1);
         using var module = TorchBuilder.Build(spec);
-        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module), Tiny);
+        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module), Tiny).Records;
 
         Assert.That(records.Select(r => (r.Engine, r.BatchSize)), Is.EqualTo(new[]
         {
@@ -49,7 +49,7 @@ public class InferenceThroughputTests
         manual_seed(1);
         using var module = TorchBuilder.Build(spec);
         var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module),
-            Tiny with { Engines = ["onnxruntime"], BatchSizes = [2] });
+            Tiny with { Engines = ["onnxruntime"], BatchSizes = [2] }).Records;
         Assert.That(records.Select(r => r.Engine), Is.EqualTo(new[] { "onnxruntime" }));
     }
 
@@ -69,9 +69,12 @@ public class InferenceThroughputTests
             Assert.That(why, Does.Contain("CPU package").Or.Contain("CUDA provider does not load").Or.Contain("CUDA provider did not start"));
         }
         var notices = new List<string>();
-        var records = InferenceThroughput.Measure(spec, module, onnx, Tiny with { Device = "cuda" }, notices.Add);
+        var (records, notTimed) = InferenceThroughput.Measure(spec, module, onnx, Tiny with { Device = "cuda" }, notices.Add);
         Assert.That(records, Is.Empty);
-        Assert.That(notices, Has.Count.EqualTo(3), "one per engine");
+        Assert.That(notTimed.Select(n => (n.Engine, n.Device, n.BatchSize)), Is.EquivalentTo(
+            InferenceThroughputSettings.KnownEngines.Select(e => (e, "cuda", (int?)null))), "each engine once, at no batch size");
+        Assert.That(notTimed, Has.All.Property(nameof(InferenceNotTimed.Reason)).Not.Empty);
+        Assert.That(notices, Is.EqualTo(notTimed.Select(n => n.Line)));
         Assert.That(notices, Has.Some.Contains("onnxruntime cannot run on cuda here (").And.Some.Contains("torchsharp cannot run on cuda here ("));
     }
 
@@ -84,10 +87,13 @@ public class InferenceThroughputTests
         manual_seed(2);
         using var other = TorchBuilder.Build(spec);   // the export of other weights: a wrong model, equally fast
         var notices = new List<string>();
-        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, other), Tiny, notices.Add);
+        var (records, notTimed) = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, other), Tiny, notices.Add);
         Assert.That(records.Select(r => r.Engine).Distinct(), Is.EquivalentTo(new[] { "torchsharp", "torchsharp-plain" }));
-        Assert.That(notices, Has.Count.EqualTo(Tiny.BatchSizes.Count));
-        Assert.That(notices, Has.All.StartsWith("onnxruntime on cpu at batch ").And.All.Contains("differ from the module's").And.All.EndsWith("not timed"));
+        Assert.That(notTimed.Select(n => (n.Engine, n.BatchSize)), Is.EqualTo(Tiny.BatchSizes.Select(b => ("onnxruntime", (int?)b))),
+            "recorded, batch size by batch size");
+        Assert.That(notTimed, Has.All.Property(nameof(InferenceNotTimed.Reason)).StartsWith("its logits differ from the module's by "));
+        Assert.That(notices, Is.EqualTo(notTimed.Select(n => n.Line)));
+        Assert.That(notices, Has.All.StartsWith("fashion-cnn/logreg: onnxruntime on cpu at batch ").And.All.Contains(" not timed: its logits differ"));
     }
 
     [Test]
@@ -99,7 +105,7 @@ public class InferenceThroughputTests
         using (no_grad())
             foreach (var parameter in module.parameters()) parameter.fill_(float.NaN);
         var notices = new List<string>();
-        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module), Tiny, notices.Add);
+        var records = InferenceThroughput.Measure(spec, module, OnnxBuilder.ToBytes(spec, module), Tiny, notices.Add).Records;
         Assert.That(records, Has.Count.EqualTo(InferenceThroughputSettings.KnownEngines.Count * Tiny.BatchSizes.Count),
             "speed does not depend on the values: every engine is timed");
         Assert.That(notices, Is.EqualTo(new[] { "fashion-cnn/logreg: the module's own logits are not all finite (diverged weights?), so the engines are timed without checking their logits" }));
@@ -138,10 +144,17 @@ public class InferenceThroughputTests
         {
             var path = Path.Combine(dir, "throughput.csv");
             InferenceThroughputCsv.Write(path,
-                [new InferenceThroughputRecord("se-cnn", "onnxruntime", "cpu", 64, 12345.5, 5.25, 6.5, 7.75, 16, 7.125, 301.5, "ORT_ENABLE_ALL, intra-op 16")]);
+                [new InferenceThroughputRecord("se-cnn", "onnxruntime", "cpu", 64, 12345.5, 5.25, 6.5, 7.75, 16, 7.125, 301.5, "ORT_ENABLE_ALL, intra-op 16")],
+                [new InferenceNotTimed { Model = "se-cnn", Engine = "torchsharp", Device = "cuda", Reason = "no GPU" },
+                 new InferenceNotTimed { Model = "se-cnn", Engine = "onnxruntime", Device = "cpu", BatchSize = 1, Reason = "its logits differ" }]);
             Assert.That(File.ReadAllText(path), Is.EqualTo(
                 "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,p99_ms,threads,forward_mflops,peak_gflops,settings,weights\n" +
                 "se-cnn,onnxruntime,cpu,64,12345.5,5.25,6.5,7.75,16,7.125,301.5,\"ORT_ENABLE_ALL, intra-op 16\",trained\n"));
+            Assert.That(File.ReadAllText(Path.Combine(dir, "throughput_not_timed.csv")), Is.EqualTo(
+                "model,engine,device,batch_size,reason\n" +
+                "se-cnn,torchsharp,cuda,,no GPU\n" +
+                "se-cnn,onnxruntime,cpu,1,its logits differ\n"));
+            Assert.That(InferenceThroughputCsv.ReadNotTimed(path).Select(n => n.BatchSize), Is.EqualTo(new int?[] { null, 1 }));
             // Files written before the measured peak and the p99 read back with neither.
             File.WriteAllText(path, "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,threads,forward_mflops\nm,torchsharp,cpu,1,10,1,2,2,3\n");
             var old = InferenceThroughputCsv.Read(path).Single();

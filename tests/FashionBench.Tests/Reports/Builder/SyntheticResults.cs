@@ -44,7 +44,8 @@ static class SyntheticResults
             from batch in new[] { 1, 64 }
             select new InferenceThroughputRecord(s.Id, engine, "cpu", batch,
                 ImagesPerSecond: (engine == "torchsharp" ? 500.0 : 900.0) * batch, P50Ms: 1000.0 / 500, P95Ms: 1000.0 / 400, P99Ms: 1000.0 / 300,
-                Threads: 2, ForwardMflops: SpecCost.Of(s).ForwardFlops / 1e6));
+                Threads: 2, ForwardMflops: SpecCost.Of(s).ForwardFlops / 1e6),
+            []);
         return store;
     }
 
