@@ -1,4 +1,5 @@
 using FashionBench.Harness;
+using FashionBench.Harness.Runs;
 using FashionBench.Harness.Timing;
 using FashionBench.Harness.Timing.Engines;
 using FashionBench.Models;
@@ -150,6 +151,7 @@ public class InferenceThroughputTests
             Assert.That(File.ReadAllText(path), Is.EqualTo(
                 "model,engine,device,batch_size,images_per_second,p50_ms,p95_ms,p99_ms,threads,forward_mflops,peak_gflops,settings,weights\n" +
                 "se-cnn,onnxruntime,cpu,64,12345.5,5.25,6.5,7.75,16,7.125,301.5,\"ORT_ENABLE_ALL, intra-op 16\",trained\n"));
+            Assert.That(InferenceNotTimed.PathBeside(path), Is.EqualTo(Path.Combine(dir, RunStore.ThroughputNotTimedTable)), "the name the report reads");
             Assert.That(File.ReadAllText(Path.Combine(dir, "throughput_not_timed.csv")), Is.EqualTo(
                 "model,engine,device,batch_size,reason\n" +
                 "se-cnn,torchsharp,cuda,,no GPU\n" +
