@@ -5,7 +5,7 @@
 #   here:   bash build/gpu-check.sh pack
 #           → .gpu/part-00, part-01, … (≤ PART_MIB each, default 30; git ignores .gpu): a trimmed, self-contained
 #             CUDA publish of the CLI, ONNX Runtime's CUDA provider with only sm_$SM code kept (default 90, the
-#             H200's), and the MNIST files.
+#             H200's; SM=all keeps every architecture: eight parts, 223 MB), and the MNIST files.
 #   there:  one device call per part, each carrying its own part (carry [".gpu/part-NN"], command `ls -l .gpu`):
 #           a warm machine keeps the parts already sent. The last call carries the last part and runs
 #           `bash build/gpu-check.sh run`, which unpacks them, trains the smoke mnist-8k models on the GPU, exports
@@ -21,7 +21,7 @@ pack)
     dotnet publish src/Cli -c Release -r linux-x64 --self-contained -p:TorchBackend=cuda -p:PublishTrimmed=true \
         -o "$stage/cli" >"$stage/publish.log" || { tail -20 "$stage/publish.log"; exit 1; }
     rm -f "$stage/cli/libonnxruntime_providers_tensorrt.so"   # TensorRT is not used
-    python3 build/fatbin-keep.py "$stage/cli/libonnxruntime_providers_cuda.so" "${SM:-90}"
+    [ "${SM:-90}" = all ] || python3 build/fatbin-keep.py "$stage/cli/libonnxruntime_providers_cuda.so" "${SM:-90}"
     cp -r ../shared/datasets/mnist "$stage/datasets/"
     tar -C "$stage" -cf - cli datasets | xz -T0 -6 | split -b "${PART_MIB:-30}M" -d - .gpu/part-
     rm -rf "$stage"
