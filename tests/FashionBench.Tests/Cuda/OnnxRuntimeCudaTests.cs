@@ -9,8 +9,9 @@ using static TorchSharp.torch;
 namespace FashionBench.Tests.Cuda;
 
 /// <summary>
-/// ONNX Runtime's CUDA execution provider (the Microsoft.ML.OnnxRuntime.Gpu package, built with
-/// -p:OnnxRuntimeBackend=cuda). Skipped, with the reason, where the provider cannot start; it needs no CUDA libtorch.
+/// ONNX Runtime's CUDA execution provider (Microsoft.ML.OnnxRuntime.Gpu.Linux or .Gpu.Windows, built with
+/// -p:OnnxRuntimeBackend=cuda). Skipped, with the reason, where the provider cannot load or start; it needs no CUDA
+/// libtorch.
 /// </summary>
 [Category("Cuda")]
 public class OnnxRuntimeCudaTests
