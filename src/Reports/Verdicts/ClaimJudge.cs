@@ -228,7 +228,7 @@ public static class ClaimJudge
             Measured = mean, SeedSd = interval.Seeds is { } sd ? Math.Sqrt(sd.Variance) : null, SeedDf = interval.Seeds?.DegreesOfFreedom,
             SeedVarianceFrom = interval.Seeds?.Source ?? "none", SamplingSd = Math.Sqrt(interval.SamplingVariance),
             Df = double.IsPositiveInfinity(interval.DegreesOfFreedom) ? null : interval.DegreesOfFreedom, T = interval.Quantile,
-            CiLow = low, CiHigh = high, Verdict = verdict, Note = string.Join("; ", notes), Exceeded = exceeded,
+            CiLow = low, CiHigh = high, Verdict = verdict, Note = string.Join("; ", notes), Exceeded = exceeded is not null,
         };
     }
 

@@ -39,8 +39,8 @@ public sealed record ClaimVerdict
     /// <summary>Why not comparable ("profile"), a failed run's cause, a contradiction, "exceeded by 1.20 pp", a single seed's borrowed spread.</summary>
     [Name("note")] public string Note { get; init; } = "";
 
-    /// <summary>"exceeded by 1.20 pp" where the whole interval lies above documented + rounding (also in <see cref="Note"/>); else null.</summary>
-    [Ignore] public string? Exceeded { get; init; }
+    /// <summary>Whether the whole interval lies above documented + rounding (<see cref="Note"/> says by how much).</summary>
+    [Ignore] public bool Exceeded { get; init; }
     [Ignore] public Verdict Verdict { get; init; }
     [Ignore] public ClaimKind Kind { get; init; }
     [Ignore] public ClaimUnit Unit { get; init; }

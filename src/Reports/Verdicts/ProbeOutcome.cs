@@ -30,7 +30,7 @@ public sealed record ProbeOutcome(ClaimVerdict Claim, IReadOnlyList<(string Chan
     }
 
     static string Listed(IEnumerable<(string Change, ClaimVerdict Verdict)> probes) =>
-        string.Join("; with ", probes.Select(p => $"{p.Change} ({p.Verdict.N} seeds{(p.Verdict.Exceeded is not null ? ", exceeding it" : "")})"));
+        string.Join("; with ", probes.Select(p => $"{p.Change} ({p.Verdict.N} seeds{(p.Verdict.Exceeded ? ", exceeding it" : "")})"));
 
     /// <summary>
     /// The probed claims: every claim of a documented model that did not hold and has probe rows for it. A model none of

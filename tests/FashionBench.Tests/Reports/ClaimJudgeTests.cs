@@ -67,7 +67,7 @@ public sealed class ClaimJudgeTests
     {
         var v = Accuracy(new DocumentedResults { TestAccuracy = 0.85 }, Runs(FiveSeeds));
         Assert.That(v.Verdict, Is.EqualTo(Verdict.Held));
-        Assert.That((v.Note, v.Exceeded), Is.EqualTo(("exceeded by 6.00 pp", "exceeded by 6.00 pp")));
+        Assert.That((v.Note, v.Exceeded), Is.EqualTo(("exceeded by 6.00 pp", true)));
         Assert.That(Accuracy(new DocumentedResults { TestAccuracy = 0.905 }, Runs(FiveSeeds)).Note, Is.Empty, "inside the interval: not flagged");
     }
 
