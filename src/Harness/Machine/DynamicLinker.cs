@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace FashionBench.Harness.Machine;
 
-/// <summary>glibc's dlopen, where a caller needs its flags or its error text (NativeLibrary gives neither).</summary>
+/// <summary>
+/// glibc's dlopen, where a caller needs its flags or its error text (NativeLibrary gives neither), and where a loaded
+/// library lies in this process (Linux's /proc/self/maps).
+/// </summary>
 internal static class DynamicLinker
 {
     public const int Now = 2, NoLoad = 4, Global = 0x100;
@@ -13,6 +16,17 @@ internal static class DynamicLinker
         _ = dlerror();   // binds the stub and clears an earlier error, so the one read below is this call's
         var handle = dlopen(file, flags);
         return (handle, handle == IntPtr.Zero ? Marshal.PtrToStringUTF8(dlerror()) : null);
+    }
+
+    /// <summary>
+    /// The library file named <paramref name="fileName"/> as this process maps it: its path, and where its first
+    /// mapping (file offset 0) starts; null where it is not mapped.
+    /// </summary>
+    public static (string Path, IntPtr Start)? Mapped(string fileName)
+    {
+        var fields = File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries))
+            .FirstOrDefault(f => f.Length == 6 && f[5].EndsWith("/" + fileName, StringComparison.Ordinal) && Convert.ToInt64(f[2], 16) == 0);
+        return fields is null ? null : (fields[5], (IntPtr)Convert.ToInt64(fields[0].Split('-')[0], 16));
     }
 
     [DllImport("libc")]

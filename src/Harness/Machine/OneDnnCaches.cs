@@ -111,11 +111,7 @@ public static class OneDnnCaches
     {
         if (!OperatingSystem.IsLinux() || !X86Base.IsSupported) return (null, "only on x86-64 Linux");
         _ = TorchSharp.torch.get_num_threads();                                   // loads libtorch if nothing has yet
-        var mapping = File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries))
-            .FirstOrDefault(f => f.Length == 6 && f[5].EndsWith("/libtorch_cpu.so", StringComparison.Ordinal) && Convert.ToInt64(f[2], 16) == 0);
-        if (mapping is null) return (null, "libtorch_cpu.so is not mapped in this process");
-        var path = mapping[5];
-        var start = (IntPtr)Convert.ToInt64(mapping[0].Split('-')[0], 16);
+        if (DynamicLinker.Mapped("libtorch_cpu.so") is not var (path, start)) return (null, "libtorch_cpu.so is not mapped in this process");
         var symbols = ElfSymbols.Find(path, [CpuObject, FillCpuObject, GetCapacity, SetCapacity, Exported]);
         if (symbols.Count < 5) return (null, $"{path} has no symbol table naming oneDNN's CPU object");
         if (symbols[CpuObject].Size != ObjectBytes) return (null, $"oneDNN's CPU object is {symbols[CpuObject].Size} bytes, not the {ObjectBytes} this reads");

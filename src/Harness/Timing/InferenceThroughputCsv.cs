@@ -20,5 +20,5 @@ public static class InferenceThroughputCsv
 
     /// <summary>The engines not timed beside <paramref name="path"/>; none where that file is absent (a bench before it was written).</summary>
     public static IReadOnlyList<InferenceNotTimed> ReadNotTimed(string path) =>
-        File.Exists(InferenceNotTimed.PathBeside(path)) ? CsvFile.Read<InferenceNotTimed>(InferenceNotTimed.PathBeside(path)) : [];
+        InferenceNotTimed.PathBeside(path) is var beside && File.Exists(beside) ? CsvFile.Read<InferenceNotTimed>(beside) : [];
 }

@@ -37,17 +37,8 @@ public sealed class OnnxRuntimeEngine : IInferenceEngine
     /// </summary>
     public static OnnxRuntimeEngine? TryCreate(byte[] onnx, string device, int threads, out string? unusableBecause)
     {
-        unusableBecause = null;
-        if (device == "cuda" && !OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider))
-        {
-            unusableBecause = "this is ONNX Runtime's CPU package, without the CUDA provider (build with -p:OnnxRuntimeBackend=cuda)";
-            return null;
-        }
-        if (device == "cuda" && CudaProviderLoadProblem.Value is { } problem)
-        {
-            unusableBecause = $"its CUDA provider does not load ({problem})";
-            return null;
-        }
+        unusableBecause = device == "cuda" ? CudaUnusableBecause.Value : null;
+        if (unusableBecause is not null) return null;
         var options = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
@@ -72,19 +63,19 @@ public sealed class OnnxRuntimeEngine : IInferenceEngine
         }
     }
 
-    // Where the provider library cannot load (CUDA 13's libraries missing), ONNX Runtime says only "Failed to load
-    // shared library" and logs the cause. Loading it first, as ONNX Runtime does (its provider bridge with global
-    // symbols, then the provider), names the missing library in one line; what loads stays loaded for ONNX Runtime.
-    static readonly Lazy<string?> CudaProviderLoadProblem = new(() =>
+    // The CPU package has no CUDA provider. The GPU package lists it on any machine, and where its library cannot load
+    // (CUDA 13's libraries missing) ONNX Runtime says only "Failed to load shared library" and logs the cause. Loading
+    // it first, as ONNX Runtime does (its provider bridge with global symbols, then the provider), names the missing
+    // library in one line; what loads stays loaded for ONNX Runtime. Null where the provider loads.
+    static readonly Lazy<string?> CudaUnusableBecause = new(() =>
     {
-        if (!OperatingSystem.IsLinux()) return null;   // left to ONNX Runtime's own error
-        var runtime = File.ReadLines("/proc/self/maps").Select(l => l.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries))
-            .Where(f => f.Length == 6 && f[5].EndsWith("/libonnxruntime.so", StringComparison.Ordinal)).Select(f => f[5]).FirstOrDefault();
-        if (runtime is null) return null;
+        if (!OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider))
+            return "this is ONNX Runtime's CPU package, without the CUDA provider (build with -p:OnnxRuntimeBackend=cuda)";
+        if (!OperatingSystem.IsLinux() || DynamicLinker.Mapped("libonnxruntime.so") is not var (runtime, _)) return null;   // left to ONNX Runtime's own error
         foreach (var (library, flags) in new[] { ("libonnxruntime_providers_shared.so", DynamicLinker.Global), ("libonnxruntime_providers_cuda.so", 0) })
         {
             var (handle, error) = DynamicLinker.Open(Path.Combine(Path.GetDirectoryName(runtime)!, library), DynamicLinker.Now | flags);
-            if (handle == IntPtr.Zero) return $"{library}: {error}";
+            if (handle == IntPtr.Zero) return $"its CUDA provider does not load ({library}: {error})";
         }
         return null;
     });
